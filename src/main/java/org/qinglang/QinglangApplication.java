@@ -1,0 +1,14 @@
+package org.qinglang;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class QinglangApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(QinglangApplication.class, args);
+    }
+}

@@ -1,0 +1,80 @@
+package org.qinglang.announcement;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A typical case on the public exposure board (曝光台): the platform, the account, what it did and
+ * what was done. It has no field for the complainant, so it cannot leak one.
+ */
+@Entity
+@Table(name = "announcement")
+public class Announcement {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String caseNumber;
+    private String category;
+    private String platformCode;
+    private String accountName;
+    private String summary;
+    private String measures;
+    private String approvedBy;
+    private Instant publishedAt;
+
+    protected Announcement() {
+    }
+
+    public Announcement(String caseNumber, String category, String platformCode, String accountName, String summary,
+            String measures, String approvedBy, Instant publishedAt) {
+        this.caseNumber = caseNumber;
+        this.category = category;
+        this.platformCode = platformCode;
+        this.accountName = accountName;
+        this.summary = summary;
+        this.measures = measures;
+        this.approvedBy = approvedBy;
+        this.publishedAt = publishedAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCaseNumber() {
+        return caseNumber;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public String getPlatformCode() {
+        return platformCode;
+    }
+
+    public String getAccountName() {
+        return accountName;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public String getMeasures() {
+        return measures;
+    }
+
+    public String getApprovedBy() {
+        return approvedBy;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+}

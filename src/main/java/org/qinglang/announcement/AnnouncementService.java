@@ -1,0 +1,35 @@
+package org.qinglang.announcement;
+
+import org.qinglang.common.EngineClock;
+import org.qinglang.intake.Complaint;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Publishes approved typical cases and lists them for the public, newest first. */
+@Service
+public class AnnouncementService {
+
+    public static final int PAGE_SIZE = 20;
+
+    private final AnnouncementRepository announcements;
+
+    public AnnouncementService(AnnouncementRepository announcements) {
+        this.announcements = announcements;
+    }
+
+    /** Publishes once per case; a retried step finds the announcement already there. */
+    @Transactional
+    public Announcement publish(Complaint complaint, String summary, String measures, String approvedBy) {
+        return announcements.findByCaseNumber(complaint.getCaseNumber()).orElseGet(() -> announcements.save(
+                new Announcement(complaint.getCaseNumber(), complaint.getCategory().name(),
+                        complaint.getPlatformCode(), complaint.getAccountName(), summary, measures, approvedBy,
+                        EngineClock.now())));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Announcement> newestFirst(int page) {
+        return announcements.findAllByOrderByPublishedAtDescIdDesc(PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+    }
+}

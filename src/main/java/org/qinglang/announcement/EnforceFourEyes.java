@@ -1,0 +1,35 @@
+package org.qinglang.announcement;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.qinglang.casework.CaseVariables;
+import org.qinglang.escalation.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * Four eyes on Task_ApproveAnnouncement: the supervisor who decided enforcement may neither claim
+ * nor complete the approval of its announcement.
+ */
+@Component("enforceFourEyes")
+public class EnforceFourEyes implements TaskListener {
+
+    public static final String APPROVED_BY = "announcementApprovedBy";
+
+    @Override
+    public void notify(DelegateTask task) {
+        String decidedBy = (String) task.getVariable(CaseVariables.ENFORCEMENT_DECIDED_BY);
+        String actor = TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee()
+                : CurrentUser.of(task);
+        if (actor == null) {
+            throw new ProcessEngineException("claim the task before approving 请先认领任务再审批");
+        }
+        if (actor.equals(decidedBy)) {
+            throw new ProcessEngineException("four-eyes rule: " + actor
+                    + " decided the enforcement and cannot approve its announcement 双人复核：处置决定人不得审批曝光");
+        }
+        if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            task.setVariable(APPROVED_BY, actor);
+        }
+    }
+}

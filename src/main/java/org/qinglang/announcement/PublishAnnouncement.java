@@ -1,0 +1,28 @@
+package org.qinglang.announcement;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.qinglang.casework.CaseVariables;
+import org.qinglang.intake.CaseFiles;
+import org.springframework.stereotype.Component;
+
+/** Puts the approved typical case on the public exposure board. */
+@Component("publishAnnouncement")
+public class PublishAnnouncement implements JavaDelegate {
+
+    private final CaseFiles caseFiles;
+    private final AnnouncementService announcements;
+
+    public PublishAnnouncement(CaseFiles caseFiles, AnnouncementService announcements) {
+        this.caseFiles = caseFiles;
+        this.announcements = announcements;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        announcements.publish(caseFiles.get(execution.getProcessBusinessKey()),
+                (String) execution.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY),
+                (String) execution.getVariable(CaseVariables.ENFORCEMENT_MEASURES_CODES),
+                (String) execution.getVariable(EnforceFourEyes.APPROVED_BY));
+    }
+}

@@ -1,0 +1,33 @@
+package org.qinglang.casework;
+
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.qinglang.intake.CaseFiles;
+import org.qinglang.intake.CaseStage;
+import org.qinglang.intake.Complaint;
+import org.springframework.stereotype.Component;
+
+/** Sets {@code duplicate}/{@code duplicateOf}; a new case goes on to verification. */
+@Component("checkDuplicate")
+public class CheckDuplicate implements JavaDelegate {
+
+    private final CaseFiles caseFiles;
+    private final DuplicateFinder duplicateFinder;
+
+    public CheckDuplicate(CaseFiles caseFiles, DuplicateFinder duplicateFinder) {
+        this.caseFiles = caseFiles;
+        this.duplicateFinder = duplicateFinder;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Complaint complaint = caseFiles.get(execution.getProcessBusinessKey());
+        Optional<Complaint> openCase = duplicateFinder.openCaseCovering(complaint);
+        execution.setVariable(CaseVariables.DUPLICATE, openCase.isPresent());
+        execution.setVariable(CaseVariables.DUPLICATE_OF, openCase.map(Complaint::getCaseNumber).orElse(null));
+        if (openCase.isEmpty()) {
+            complaint.moveTo(CaseStage.UNDER_VERIFICATION);
+        }
+    }
+}

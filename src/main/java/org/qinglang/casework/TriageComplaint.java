@@ -1,0 +1,34 @@
+package org.qinglang.casework;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.qinglang.intake.CaseFiles;
+import org.qinglang.intake.Complaint;
+import org.springframework.stereotype.Component;
+
+/** Grades the case by the triage tables and records severity, deadlines and the responsible office (分级分办). */
+@Component("triageComplaint")
+public class TriageComplaint implements JavaDelegate {
+
+    private final CaseFiles caseFiles;
+    private final TriageService triageService;
+
+    public TriageComplaint(CaseFiles caseFiles, TriageService triageService) {
+        this.caseFiles = caseFiles;
+        this.triageService = triageService;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Complaint complaint = caseFiles.get(execution.getProcessBusinessKey());
+        Triage triage = triageService.triage(complaint);
+        complaint.triaged(triage.severity(), triage.criminalLead(), triage.responsibleOffice());
+        execution.setVariable(CaseVariables.SEVERITY, triage.severity());
+        execution.setVariable(CaseVariables.CRIMINAL_LEAD, triage.criminalLead());
+        execution.setVariable(CaseVariables.RESPONSIBLE_OFFICE, triage.responsibleOffice());
+        execution.setVariable(CaseVariables.RECTIFICATION_DEADLINE, triage.rectificationDeadline());
+        execution.setVariable(CaseVariables.NOTICE_DEADLINE, triage.rectificationDeadline());
+        execution.setVariable(CaseVariables.REMINDER_BEFORE, triage.reminderBefore());
+        execution.setVariable(CaseVariables.VERIFICATION_SLA, triage.verificationSla());
+    }
+}

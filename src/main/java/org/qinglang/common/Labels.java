@@ -1,0 +1,35 @@
+package org.qinglang.common;
+
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Texts from the message bundles, in one language or in Chinese and English together. */
+@Component
+public class Labels {
+
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    public static final Locale ENGLISH = Locale.ENGLISH;
+
+    private final MessageSource messages;
+
+    public Labels(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String get(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    public String bilingual(String key, Object... args) {
+        return get(key, CHINESE, args) + " " + get(key, ENGLISH, args);
+    }
+
+    public String category(Enum<?> category) {
+        return bilingual("category." + category.name());
+    }
+
+    public String measure(String code) {
+        return bilingual("measure." + code);
+    }
+}

@@ -1,0 +1,59 @@
+package org.qinglang.escalation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.qinglang.casework.CaseVariables;
+import org.qinglang.common.EngineClock;
+import org.qinglang.common.Labels;
+import org.qinglang.intake.CaseFiles;
+import org.qinglang.intake.Complaint;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the supervisor's enforcement decision as the next escalation level and sets what follows:
+ * a referral to the police, and a further notice with a new deadline (only up to the second level).
+ */
+@Component("applyEnforcement")
+public class ApplyEnforcement implements JavaDelegate {
+
+    static final int HIGHEST_LEVEL_WITH_FURTHER_NOTICE = 1;
+
+    private final CaseFiles caseFiles;
+    private final EnforcementActionRepository actions;
+    private final Labels labels;
+
+    public ApplyEnforcement(CaseFiles caseFiles, EnforcementActionRepository actions, Labels labels) {
+        this.caseFiles = caseFiles;
+        this.actions = actions;
+        this.labels = labels;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Complaint complaint = caseFiles.get(execution.getProcessBusinessKey());
+        EnforcementDecision decision = EnforcementDecision.from(execution);
+        int level = (Integer) execution.getVariable(CaseVariables.ESCALATION_LEVEL) + 1;
+        if (!actions.existsByCaseNumberAndEscalationLevel(complaint.getCaseNumber(), level)) {
+            actions.save(new EnforcementAction(complaint.getCaseNumber(), level, String.join(",", decision.measures()),
+                    decision.referToPolice(), decision.furtherDeadline(), decision.note(),
+                    (String) execution.getVariable(CaseVariables.ENFORCEMENT_DECIDED_BY), EngineClock.now()));
+        }
+        complaint.enforcementApplied(level);
+
+        boolean furtherNotice = decision.furtherDeadline() != null && level <= HIGHEST_LEVEL_WITH_FURTHER_NOTICE;
+        List<String> allMeasures = new ArrayList<>(decision.measures());
+        execution.setVariable(CaseVariables.ESCALATION_LEVEL, level);
+        execution.setVariable(CaseVariables.POLICE_REFERRAL_REQUESTED, decision.referToPolice());
+        execution.setVariable(CaseVariables.FURTHER_NOTICE_REQUIRED, furtherNotice);
+        if (furtherNotice) {
+            execution.setVariable(CaseVariables.NOTICE_DEADLINE, decision.furtherDeadline());
+        }
+        execution.setVariable(CaseVariables.ENFORCEMENT_MEASURES_CODES, String.join(",", allMeasures));
+        execution.setVariable(CaseVariables.ENFORCEMENT_MEASURES_TEXT,
+                allMeasures.stream().map(m -> "- " + labels.measure(m)).collect(Collectors.joining("\n"))
+                        + "\n\n" + decision.note());
+    }
+}

@@ -1,0 +1,72 @@
+package org.qinglang.escalation;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.json.SpinJsonNode;
+import org.qinglang.casework.CaseVariables;
+
+/**
+ * A supervisor's decision as the decide-enforcement form leaves it in the variables. The checklist
+ * arrives as a list, a JSON array or a comma-separated string depending on the client.
+ */
+public record EnforcementDecision(List<String> measures, boolean referToPolice, String furtherDeadline, String note) {
+
+    public static final Set<String> MEASURES = Set.of("INTERVIEW", "RECTIFICATION_ORDER", "FINE",
+            "SUSPEND_FUNCTIONS", "TAKEDOWN", "CLOSE_ACCOUNT", "CLEAR_FOLLOWERS", "SUSPEND_MONETISATION");
+
+    public static EnforcementDecision from(VariableScope variables) {
+        List<String> measures = measureCodes(variables.getVariable(CaseVariables.ENFORCEMENT_MEASURES));
+        String further = (String) variables.getVariable(CaseVariables.FURTHER_DEADLINE);
+        return new EnforcementDecision(measures,
+                Boolean.TRUE.equals(variables.getVariable(CaseVariables.REFER_TO_POLICE)),
+                further == null || further.isBlank() || further.equals("NONE") ? null : further,
+                (String) variables.getVariable(CaseVariables.ENFORCEMENT_NOTE));
+    }
+
+    /** Names what is wrong with the decision, or returns an empty list. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (measures.isEmpty()) {
+            problems.add("choose at least one measure 请至少选择一项处置措施");
+        }
+        measures.stream().filter(m -> !MEASURES.contains(m))
+                .forEach(m -> problems.add("unknown measure 未知措施: " + m));
+        if (furtherDeadline != null) {
+            try {
+                Duration.parse(furtherDeadline);
+            } catch (DateTimeParseException e) {
+                problems.add("further deadline is not an ISO-8601 duration 再次限期格式错误: " + furtherDeadline);
+            }
+        }
+        if (note == null || note.isBlank()) {
+            problems.add("a decision note is required 请填写处置意见");
+        }
+        return problems;
+    }
+
+    static List<String> measureCodes(Object value) {
+        List<String> codes = new ArrayList<>();
+        if (value instanceof Collection<?> collection) {
+            collection.forEach(item -> codes.add(String.valueOf(item)));
+        } else if (value instanceof SpinJsonNode json && json.isArray()) {
+            json.elements().forEach(item -> codes.add(item.stringValue()));
+        } else if (value instanceof String text && !text.isBlank()) {
+            String stripped = text.strip();
+            if (stripped.startsWith("[")) {
+                stripped = stripped.substring(1, stripped.length() - 1);
+            }
+            for (String part : stripped.split(",")) {
+                String code = part.strip().replace("\"", "");
+                if (!code.isEmpty()) {
+                    codes.add(code);
+                }
+            }
+        }
+        return codes;
+    }
+}

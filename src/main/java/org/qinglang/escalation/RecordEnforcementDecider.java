@@ -1,0 +1,55 @@
+package org.qinglang.escalation;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.qinglang.casework.CaseVariables;
+import org.qinglang.intake.CaseFiles;
+import org.qinglang.intake.Complaint;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing Task_DecideEnforcement: refuses an incomplete decision, and remembers who decided,
+ * so that a different supervisor approves any announcement (four eyes).
+ */
+@Component("recordEnforcementDecider")
+public class RecordEnforcementDecider implements TaskListener {
+
+    private final CaseFiles caseFiles;
+
+    public RecordEnforcementDecider(CaseFiles caseFiles) {
+        this.caseFiles = caseFiles;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        List<String> problems = new ArrayList<>(EnforcementDecision.from(task).problems());
+        if (Boolean.TRUE.equals(task.getVariable(CaseVariables.ANNOUNCE))) {
+            String summary = (String) task.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY);
+            if (summary == null || summary.isBlank()) {
+                problems.add("an announcement needs a public summary 曝光须填写曝光内容");
+            } else if (namesComplainant(summary, caseFiles.get(task.getExecution().getProcessBusinessKey()))) {
+                problems.add("the public summary must not name the complainant 曝光内容不得包含举报人信息");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ProcessEngineException(String.join("; ", problems));
+        }
+        String decider = CurrentUser.of(task);
+        if (decider == null) {
+            throw new ProcessEngineException("claim the task before deciding 请先认领任务再作出决定");
+        }
+        task.setVariable(CaseVariables.ENFORCEMENT_DECIDED_BY, decider);
+    }
+
+    static boolean namesComplainant(String summary, Complaint complaint) {
+        String text = summary.toLowerCase(Locale.ROOT);
+        return Stream.of(complaint.getComplainantName(), complaint.getComplainantEmail(), complaint.getComplainantPhone())
+                .filter(value -> value != null && value.strip().length() >= 2)
+                .anyMatch(value -> text.contains(value.strip().toLowerCase(Locale.ROOT)));
+    }
+}

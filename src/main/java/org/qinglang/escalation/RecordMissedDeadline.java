@@ -1,0 +1,28 @@
+package org.qinglang.escalation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.qinglang.casework.CaseVariables;
+import org.qinglang.common.Labels;
+import org.qinglang.intake.CaseFiles;
+import org.qinglang.intake.CaseStage;
+import org.springframework.stereotype.Component;
+
+/** The deadline passed without a response: the case goes to the supervisors. */
+@Component("recordMissedDeadline")
+public class RecordMissedDeadline implements JavaDelegate {
+
+    private final CaseFiles caseFiles;
+    private final Labels labels;
+
+    public RecordMissedDeadline(CaseFiles caseFiles, Labels labels) {
+        this.caseFiles = caseFiles;
+        this.labels = labels;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        caseFiles.get(execution.getProcessBusinessKey()).moveTo(CaseStage.ESCALATED);
+        execution.setVariable(CaseVariables.ESCALATION_REASON, labels.bilingual("escalation.deadline-missed"));
+    }
+}

@@ -1,0 +1,30 @@
+package org.qinglang.escalation;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.qinglang.casework.CaseVariables;
+import org.qinglang.common.Labels;
+import org.qinglang.intake.CaseFiles;
+import org.qinglang.intake.CaseStage;
+import org.springframework.stereotype.Component;
+
+/** On completing Task_ReviewRectification: an inadequate rectification escalates the case. */
+@Component("recordReviewOutcome")
+public class RecordReviewOutcome implements TaskListener {
+
+    private final CaseFiles caseFiles;
+    private final Labels labels;
+
+    public RecordReviewOutcome(CaseFiles caseFiles, Labels labels) {
+        this.caseFiles = caseFiles;
+        this.labels = labels;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (!Boolean.TRUE.equals(task.getVariable(CaseVariables.RECTIFICATION_ADEQUATE))) {
+            caseFiles.get(task.getExecution().getProcessBusinessKey()).moveTo(CaseStage.ESCALATED);
+            task.setVariable(CaseVariables.ESCALATION_REASON, labels.bilingual("escalation.inadequate"));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.qinglang.intake;
+
+import jakarta.persistence.EntityManager;
+import java.time.ZoneId;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.qinglang.common.EngineClock;
+import org.springframework.stereotype.Component;
+
+/** Case numbers QL-YYYY-NNNNNN from a database sequence, so that every node hands out distinct numbers. */
+@Component
+public class CaseNumbers {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final EntityManager entityManager;
+    private final String nextValueSql;
+
+    public CaseNumbers(EntityManager entityManager) {
+        this.entityManager = entityManager;
+        this.nextValueSql = entityManager.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
+                .getJdbcServices().getDialect().getSequenceSupport().getSequenceNextValString("case_number_seq");
+    }
+
+    public String next() {
+        Number value = (Number) entityManager.createNativeQuery(nextValueSql).getSingleResult();
+        int year = EngineClock.now().atZone(CHINA).getYear();
+        return String.format("QL-%d-%06d", year, value.longValue());
+    }
+}

@@ -1,0 +1,7 @@
+package org.qinglang.intake;
+
+public enum ComplaintSource {
+    WEB,
+    API,
+    EMAIL
+}

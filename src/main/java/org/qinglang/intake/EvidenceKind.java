@@ -1,0 +1,8 @@
+package org.qinglang.intake;
+
+public enum EvidenceKind {
+    SUBMITTED_TEXT,
+    ATTACHMENT,
+    COMPLAINANT_REPLY,
+    PLATFORM_RESPONSE
+}

@@ -1,0 +1,133 @@
+package org.qinglang.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.qinglang.casework.CaseVariables;
+import org.qinglang.common.Labels;
+import org.qinglang.registry.Platform;
+import org.qinglang.registry.PlatformRepository;
+import org.qinglang.security.AccessTokens;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way a complaint becomes a case, whatever channel it came by: checks it, stores it with
+ * its evidence, assigns the case number and starts complaint-handling, all in one transaction so
+ * that a complaint is either fully accepted or not at all.
+ */
+@Service
+public class IntakeService {
+
+    static final int MAX_ATTACHMENTS = 10;
+    static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
+    static final Set<String> ACCEPTED_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
+            "application/pdf", "text/plain");
+
+    private final ComplaintRepository complaints;
+    private final PlatformRepository platforms;
+    private final CaseNumbers caseNumbers;
+    private final RuntimeService runtimeService;
+    private final AccessTokens accessTokens;
+    private final Labels labels;
+
+    public IntakeService(ComplaintRepository complaints, PlatformRepository platforms, CaseNumbers caseNumbers,
+            RuntimeService runtimeService, AccessTokens accessTokens, Labels labels) {
+        this.complaints = complaints;
+        this.platforms = platforms;
+        this.caseNumbers = caseNumbers;
+        this.runtimeService = runtimeService;
+        this.accessTokens = accessTokens;
+        this.labels = labels;
+    }
+
+    @Transactional
+    public AcceptedComplaint submit(NewComplaint submission) {
+        if (submission.externalMessageId() != null) {
+            Optional<Complaint> earlier = complaints.findByExternalMessageId(submission.externalMessageId());
+            if (earlier.isPresent()) {
+                String caseNumber = earlier.get().getCaseNumber();
+                return new AcceptedComplaint(caseNumber,
+                        accessTokens.issue(AccessTokens.Purpose.COMPLAINANT_STATUS, caseNumber), true);
+            }
+        }
+        Platform platform = platforms.findById(submission.platformCode() == null ? "" : submission.platformCode())
+                .orElseThrow(() -> new InvalidComplaintException("platform", "unknown platform"));
+        String normalizedUrl;
+        try {
+            normalizedUrl = UrlNormalizer.normalize(submission.url());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidComplaintException("url", e.getMessage());
+        }
+        checkAttachments(submission);
+
+        String caseNumber = caseNumbers.next();
+        Complaint complaint = new Complaint(caseNumber, submission.source(), submission.category(),
+                submission.reporterType(), platform.getCode(), submission.url().strip(), normalizedUrl,
+                blankToNull(submission.accountName()), submission.description().strip(),
+                submission.complainantName().strip(), submission.complainantEmail().strip(),
+                blankToNull(submission.complainantPhone()));
+        Evidence text = complaint.addEvidence(EvidenceKind.SUBMITTED_TEXT, "complaint.txt", "text/plain; charset=UTF-8",
+                complaint.getDescription().getBytes(StandardCharsets.UTF_8), complaint.getContentUrl());
+        complaint.preserveText(text.getSha256());
+        for (NewComplaint.Attachment attachment : submission.attachments()) {
+            complaint.addEvidence(EvidenceKind.ATTACHMENT, attachment.fileName(), attachment.contentType(),
+                    attachment.content(), attachment.sourceUrl());
+        }
+        if (submission.externalMessageId() != null) {
+            complaint.receivedAs(submission.externalMessageId());
+        }
+        complaints.save(complaint);
+
+        runtimeService.createProcessInstanceByKey(CaseVariables.PROCESS_KEY)
+                .businessKey(caseNumber)
+                .setVariables(startVariables(complaint, platform))
+                .execute();
+        return new AcceptedComplaint(caseNumber, accessTokens.issue(AccessTokens.Purpose.COMPLAINANT_STATUS, caseNumber),
+                false);
+    }
+
+    private void checkAttachments(NewComplaint submission) {
+        if (submission.attachments().size() > MAX_ATTACHMENTS) {
+            throw new InvalidComplaintException("evidence", "at most " + MAX_ATTACHMENTS + " attachments");
+        }
+        for (int i = 0; i < submission.attachments().size(); i++) {
+            NewComplaint.Attachment attachment = submission.attachments().get(i);
+            String field = "evidence[" + i + "]";
+            if (attachment.content() == null || attachment.content().length == 0) {
+                throw new InvalidComplaintException(field + ".content", "empty attachment");
+            }
+            if (attachment.content().length > MAX_ATTACHMENT_BYTES) {
+                throw new InvalidComplaintException(field + ".content", "larger than 10 MB");
+            }
+            String type = attachment.contentType() == null ? "" : attachment.contentType().split(";")[0].strip();
+            if (!ACCEPTED_TYPES.contains(type)) {
+                throw new InvalidComplaintException(field + ".contentType",
+                        "accepted types are " + String.join(", ", ACCEPTED_TYPES.stream().sorted().toList()));
+            }
+        }
+    }
+
+    private Map<String, Object> startVariables(Complaint complaint, Platform platform) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CaseVariables.CASE_NUMBER, complaint.getCaseNumber());
+        variables.put(CaseVariables.CATEGORY, complaint.getCategory().name());
+        variables.put(CaseVariables.CATEGORY_LABEL, labels.category(complaint.getCategory()));
+        variables.put(CaseVariables.REPORTER_TYPE, complaint.getReporterType().name());
+        variables.put(CaseVariables.PLATFORM_CODE, platform.getCode());
+        variables.put(CaseVariables.PLATFORM_NAME, platform.displayName());
+        variables.put(CaseVariables.ACCOUNT_NAME, complaint.getAccountName());
+        variables.put(CaseVariables.CONTENT_URL, complaint.getContentUrl());
+        variables.put(CaseVariables.DESCRIPTION, complaint.getDescription());
+        variables.put(CaseVariables.ESCALATION_LEVEL, 0);
+        variables.put(CaseVariables.ANNOUNCE, false);
+        return variables;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

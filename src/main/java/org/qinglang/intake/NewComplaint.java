@@ -1,0 +1,27 @@
+package org.qinglang.intake;
+
+import java.util.List;
+
+/** A complaint as it arrives from any channel, before it becomes a case. */
+public record NewComplaint(
+        ComplaintSource source,
+        ComplaintCategory category,
+        ReporterType reporterType,
+        String platformCode,
+        String url,
+        String accountName,
+        String description,
+        String complainantName,
+        String complainantEmail,
+        String complainantPhone,
+        List<Attachment> attachments,
+        String externalMessageId) {
+
+    public record Attachment(String fileName, String contentType, byte[] content, String sourceUrl) {
+    }
+
+    public NewComplaint {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        reporterType = reporterType == null ? ReporterType.CITIZEN : reporterType;
+    }
+}

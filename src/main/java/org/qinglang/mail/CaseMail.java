@@ -1,0 +1,139 @@
+package org.qinglang.mail;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.qinglang.common.Labels;
+import org.qinglang.intake.Complaint;
+import org.qinglang.registry.Platform;
+import org.qinglang.security.AccessTokens;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every message a case sends, written from the message bundles in Chinese first and English
+ * second. The case number stands in the subject as [QL-…] so that replies find their case.
+ */
+@Service
+public class CaseMail {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC+8'")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final OutgoingMail outgoing;
+    private final Labels labels;
+    private final AccessTokens tokens;
+    private final MailSettings settings;
+    private final String publicBaseUrl;
+
+    public CaseMail(OutgoingMail outgoing, Labels labels, AccessTokens tokens, MailSettings settings,
+            @Value("${qinglang.public-base-url}") String publicBaseUrl) {
+        this.outgoing = outgoing;
+        this.labels = labels;
+        this.tokens = tokens;
+        this.settings = settings;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    public static String formatTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    public String statusLink(String caseNumber) {
+        return publicBaseUrl + "/complaints/" + caseNumber + "?token="
+                + tokens.issue(AccessTokens.Purpose.COMPLAINANT_STATUS, caseNumber);
+    }
+
+    public String platformResponseLink(String caseNumber) {
+        return publicBaseUrl + "/platform/respond/" + caseNumber + "?token="
+                + tokens.issue(AccessTokens.Purpose.PLATFORM_RESPONSE, caseNumber);
+    }
+
+    public void acknowledge(Complaint c) {
+        toComplainant(c, "acknowledgement", "acknowledgement", c.getComplainantName(), c.getCaseNumber(),
+                labels.category(c.getCategory()), statusLink(c.getCaseNumber()));
+    }
+
+    public void linkedToOpenCase(Complaint c, String openCaseNumber) {
+        toComplainant(c, "linked", "linked", c.getComplainantName(), c.getCaseNumber(), openCaseNumber,
+                statusLink(openCaseNumber));
+    }
+
+    public void unfounded(Complaint c, String note) {
+        toComplainant(c, "unfounded", "unfounded", c.getComplainantName(), c.getCaseNumber(), note);
+    }
+
+    public void requestInformation(Complaint c, String note, int requestNumber) {
+        toComplainant(c, "needs-info", "needs-info-" + requestNumber, c.getComplainantName(), c.getCaseNumber(), note,
+                statusLink(c.getCaseNumber()));
+    }
+
+    public void abandoned(Complaint c) {
+        toComplainant(c, "abandoned", "abandoned", c.getComplainantName(), c.getCaseNumber());
+    }
+
+    public void outcome(Complaint c, String outcomeLabel, String details) {
+        toComplainant(c, "outcome", "outcome", c.getComplainantName(), c.getCaseNumber(), outcomeLabel, details);
+    }
+
+    public void platformNotice(Complaint c, Platform platform, int level, List<String> measures, Instant dueAt,
+            String legalBasis) {
+        String kind = "platform-notice";
+        String messageId = noticeMessageId(c.getCaseNumber(), level);
+        Object[] args = {platform.getNameZh(), c.getCaseNumber(), c.getContentUrl(), nullToDash(c.getAccountName()),
+            labels.category(c.getCategory()), legalBasis, String.join("\n", measures), formatTime(dueAt),
+            platformResponseLink(c.getCaseNumber()), level + 1};
+        send(kind, kind + "-" + c.getCaseNumber() + "-" + level, c.getCaseNumber(), platform.getContactEmail(),
+                messageId, null, args);
+    }
+
+    public void rectificationReminder(Complaint c, Platform platform, int level) {
+        String kind = "reminder";
+        send(kind, kind + "-" + c.getCaseNumber() + "-" + level, c.getCaseNumber(), platform.getContactEmail(),
+                outgoing.messageId(kind + "-" + level, c.getCaseNumber()), noticeMessageId(c.getCaseNumber(), level),
+                platform.getNameZh(), c.getCaseNumber(), formatTime(c.getRectificationDueAt()),
+                platformResponseLink(c.getCaseNumber()));
+    }
+
+    public void policeReferral(Complaint c, Platform platform, String evidenceSummary) {
+        String kind = "police-referral";
+        send(kind, kind + "-" + c.getCaseNumber(), c.getCaseNumber(), settings.policeLiaison(),
+                outgoing.messageId(kind, c.getCaseNumber()), null,
+                c.getCaseNumber(), labels.category(c.getCategory()), platform.displayName(),
+                nullToDash(c.getAccountName()), c.getContentUrl(), c.getDescription(), evidenceSummary,
+                c.getComplainantName(), c.getComplainantEmail(), nullToDash(c.getComplainantPhone()));
+    }
+
+    public void verificationOverdue(Complaint c, String supervisorEmail) {
+        String kind = "verification-overdue";
+        send(kind, kind + "-" + c.getCaseNumber() + "-" + supervisorEmail, c.getCaseNumber(), supervisorEmail,
+                outgoing.messageId(kind, c.getCaseNumber()), null, c.getCaseNumber(), c.getPlatformCode(),
+                formatTime(c.getCreatedAt()));
+    }
+
+    public String noticeMessageId(String caseNumber, int level) {
+        return outgoing.messageId(level == 0 ? "notice" : "notice-" + level, caseNumber);
+    }
+
+    private void toComplainant(Complaint c, String kind, String step, Object... args) {
+        send(kind, step + "-" + c.getCaseNumber(), c.getCaseNumber(), c.getComplainantEmail(),
+                outgoing.messageId(step, c.getCaseNumber()), null, args);
+    }
+
+    private void send(String kind, String dedupKey, String caseNumber, String to, String messageId, String inReplyTo,
+            Object... args) {
+        String subject = "[" + caseNumber + "] " + labels.get("mail." + kind + ".subject", Labels.CHINESE, args)
+                + " / " + labels.get("mail." + kind + ".subject", Labels.ENGLISH, args);
+        String body = labels.get("mail." + kind + ".body", Labels.CHINESE, args)
+                + "\n\n----------------------------------------\n\n"
+                + labels.get("mail." + kind + ".body", Labels.ENGLISH, args)
+                + "\n\n-- \n" + labels.get("mail.signature", Locale.ROOT);
+        outgoing.send(new OutgoingMessage(dedupKey, caseNumber, kind, to, subject, body, messageId, inReplyTo));
+    }
+
+    private static String nullToDash(String value) {
+        return value == null || value.isBlank() ? "-" : value;
+    }
+}

@@ -1,0 +1,84 @@
+package org.qinglang.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Properties;
+import org.qinglang.common.EngineClock;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends a message at most once per step. A failure to send throws, so the engine job retries it
+ * (R3/PT5M) and raises an incident in the end; once the server has accepted the message, the fact
+ * is committed at once in its own transaction, so a retry of the surrounding step skips it.
+ */
+@Service
+public class OutgoingMail {
+
+    private final JavaMailSender mailSender;
+    private final SentMailRepository sentMails;
+    private final MailSettings settings;
+    private final TransactionTemplate ownTransaction;
+    private final Session session = Session.getInstance(new Properties());
+
+    public OutgoingMail(JavaMailSender mailSender, SentMailRepository sentMails, MailSettings settings,
+            PlatformTransactionManager transactionManager) {
+        this.mailSender = mailSender;
+        this.sentMails = sentMails;
+        this.settings = settings;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** @return false when this step's message had already been sent */
+    public boolean send(OutgoingMessage message) {
+        if (sentMails.existsByDedupKey(message.dedupKey())) {
+            return false;
+        }
+        try {
+            MimeMessage mime = new StableIdMimeMessage(session, message.messageId());
+            MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+            helper.setFrom(settings.from());
+            helper.setTo(message.to());
+            helper.setSubject(message.subject());
+            helper.setText(message.body(), false);
+            // Tells mail robots (and our own intake) that no reply case should be opened from this.
+            mime.setHeader("Auto-Submitted", "auto-generated");
+            if (message.inReplyTo() != null) {
+                mime.setHeader("In-Reply-To", message.inReplyTo());
+                mime.setHeader("References", message.inReplyTo());
+            }
+            mailSender.send(mime);
+        } catch (MessagingException e) {
+            throw new MailSendException("could not build message " + message.dedupKey(), e);
+        }
+        ownTransaction.executeWithoutResult(status -> sentMails.save(new SentMail(message, EngineClock.now())));
+        return true;
+    }
+
+    public String messageId(String kind, String caseNumber) {
+        return "<" + kind + "-" + caseNumber + "@" + settings.domain() + ">";
+    }
+
+    /** Keeps the Message-ID we chose instead of the random one JavaMail would write on saving. */
+    static final class StableIdMimeMessage extends MimeMessage {
+
+        private final String messageId;
+
+        StableIdMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.qinglang.notice;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.qinglang.casework.CaseVariables;
+import org.qinglang.common.EngineClock;
+import org.qinglang.common.Labels;
+import org.qinglang.intake.CaseFiles;
+import org.qinglang.intake.Complaint;
+import org.qinglang.mail.CaseMail;
+import org.qinglang.registry.Platform;
+import org.qinglang.registry.PlatformRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * The formal notice to the platform's registered contact (通知平台限期整改): content, legal
+ * basis, measures and deadline. Sent again, with the supervisor's measures, on a further deadline.
+ */
+@Component("sendPlatformNotice")
+public class SendPlatformNotice implements JavaDelegate {
+
+    private final CaseFiles caseFiles;
+    private final PlatformRepository platforms;
+    private final CaseMail caseMail;
+    private final Labels labels;
+
+    public SendPlatformNotice(CaseFiles caseFiles, PlatformRepository platforms, CaseMail caseMail, Labels labels) {
+        this.caseFiles = caseFiles;
+        this.platforms = platforms;
+        this.caseMail = caseMail;
+        this.labels = labels;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Complaint complaint = caseFiles.get(execution.getProcessBusinessKey());
+        Platform platform = platforms.findById(complaint.getPlatformCode()).orElseThrow();
+        int level = (Integer) execution.getVariable(CaseVariables.ESCALATION_LEVEL);
+        RectificationSchedule schedule = RectificationSchedule.from(EngineClock.now(),
+                (String) execution.getVariable(CaseVariables.NOTICE_DEADLINE),
+                (String) execution.getVariable(CaseVariables.REMINDER_BEFORE));
+        complaint.rectificationDue(schedule.dueAt(), level);
+
+        List<String> measures = new ArrayList<>(codes(execution.getVariable(CaseVariables.REQUIRED_MEASURES)));
+        if (level > 0) {
+            codes(execution.getVariable(CaseVariables.ENFORCEMENT_MEASURES_CODES)).stream()
+                    .filter(code -> !measures.contains(code)).forEach(measures::add);
+        }
+        caseMail.platformNotice(complaint, platform, level,
+                measures.stream().map(code -> "- " + labels.measure(code)).toList(), schedule.dueAt(),
+                labels.bilingual("notice.legal-basis"));
+
+        execution.setVariable(CaseVariables.RECTIFICATION_DUE_AT, Date.from(schedule.dueAt()));
+        execution.setVariable(CaseVariables.REMINDER_DUE_AT, Date.from(schedule.remindAt()));
+        execution.setVariable(CaseVariables.RECTIFICATION_DUE_AT_TEXT, CaseMail.formatTime(schedule.dueAt()));
+    }
+
+    private static List<String> codes(Object commaSeparated) {
+        return commaSeparated == null ? List.of()
+                : Arrays.stream(commaSeparated.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                        .toList();
+    }
+}

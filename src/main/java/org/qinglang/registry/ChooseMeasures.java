@@ -1,0 +1,34 @@
+package org.qinglang.registry;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.qinglang.casework.CaseVariables;
+import org.qinglang.common.Labels;
+import org.springframework.stereotype.Component;
+
+/** Chooses the measures the platform must take, by the measures table. */
+@Component("chooseMeasures")
+public class ChooseMeasures implements JavaDelegate {
+
+    private final MeasuresService measuresService;
+    private final Labels labels;
+
+    public ChooseMeasures(MeasuresService measuresService, Labels labels) {
+        this.measuresService = measuresService;
+        this.labels = labels;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        PriorViolations prior = new PriorViolations(
+                ((Number) execution.getVariable(CaseVariables.PRIOR_ACCOUNT_VIOLATIONS)).longValue(),
+                ((Number) execution.getVariable(CaseVariables.PRIOR_PLATFORM_VIOLATIONS)).longValue());
+        List<String> measures = measuresService.requiredMeasures((String) execution.getVariable(CaseVariables.CATEGORY),
+                (String) execution.getVariable(CaseVariables.SEVERITY), prior);
+        execution.setVariable(CaseVariables.REQUIRED_MEASURES, String.join(",", measures));
+        execution.setVariable(CaseVariables.REQUIRED_MEASURES_TEXT,
+                measures.stream().map(m -> "- " + labels.measure(m)).collect(Collectors.joining("\n")));
+    }
+}

@@ -1,0 +1,30 @@
+package org.qinglang.registry;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.qinglang.casework.CaseVariables;
+import org.qinglang.intake.CaseFiles;
+import org.qinglang.intake.Complaint;
+import org.springframework.stereotype.Component;
+
+/** Enters the substantiated case in the register and notes how often account and platform offended before. */
+@Component("recordViolation")
+public class RecordViolation implements JavaDelegate {
+
+    private final CaseFiles caseFiles;
+    private final ViolationRegister register;
+
+    public RecordViolation(CaseFiles caseFiles, ViolationRegister register) {
+        this.caseFiles = caseFiles;
+        this.register = register;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Complaint complaint = caseFiles.get(execution.getProcessBusinessKey());
+        PriorViolations prior = register.record(complaint);
+        execution.setVariable(CaseVariables.PRIOR_ACCOUNT_VIOLATIONS, prior.ofAccount());
+        execution.setVariable(CaseVariables.PRIOR_PLATFORM_VIOLATIONS, prior.ofPlatform());
+        execution.setVariable(CaseVariables.ACCOUNT_HISTORY, register.historySummary(complaint));
+    }
+}

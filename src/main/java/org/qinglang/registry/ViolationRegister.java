@@ -1,0 +1,70 @@
+package org.qinglang.registry;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.qinglang.common.EngineClock;
+import org.qinglang.intake.Complaint;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The database of violating websites and accounts: evidence for enforcement, and the memory that
+ * lets repeat offences be recognised and handled more strictly.
+ */
+@Service
+public class ViolationRegister {
+
+    private final ViolationRepository violations;
+
+    public ViolationRegister(ViolationRepository violations) {
+        this.violations = violations;
+    }
+
+    /** Accounts are the same account whatever case and surrounding blanks or "@" they were written with. */
+    public static String accountKey(String accountName) {
+        if (accountName == null || accountName.isBlank()) {
+            return null;
+        }
+        String key = accountName.strip().toLowerCase(Locale.ROOT);
+        return key.startsWith("@") ? key.substring(1) : key;
+    }
+
+    public PriorViolations priorViolations(Complaint complaint) {
+        String accountKey = accountKey(complaint.getAccountName());
+        long ofAccount = accountKey == null ? 0
+                : violations.countByPlatformCodeAndAccountKeyAndCaseNumberNot(complaint.getPlatformCode(), accountKey,
+                        complaint.getCaseNumber());
+        long ofPlatform = violations.countByPlatformCodeAndCaseNumberNot(complaint.getPlatformCode(),
+                complaint.getCaseNumber());
+        return new PriorViolations(ofAccount, ofPlatform);
+    }
+
+    /** Records a substantiated case once; a retried step finds it already there. */
+    @Transactional
+    public PriorViolations record(Complaint complaint) {
+        PriorViolations prior = priorViolations(complaint);
+        if (!violations.existsByCaseNumber(complaint.getCaseNumber())) {
+            violations.save(new Violation(complaint.getCaseNumber(), complaint.getPlatformCode(),
+                    accountKey(complaint.getAccountName()), complaint.getAccountName(), complaint.getCategory().name(),
+                    complaint.getSeverity(), EngineClock.now()));
+        }
+        return prior;
+    }
+
+    /** A short history for case workers: the account's recent violations and the platform's total. */
+    public String historySummary(Complaint complaint) {
+        PriorViolations prior = priorViolations(complaint);
+        String accountKey = accountKey(complaint.getAccountName());
+        List<Violation> recent = accountKey == null ? List.of()
+                : violations.findTop10ByPlatformCodeAndAccountKeyOrderByRecordedAtDesc(complaint.getPlatformCode(),
+                        accountKey);
+        String lines = recent.stream()
+                .filter(v -> !v.getCaseNumber().equals(complaint.getCaseNumber()))
+                .map(v -> v.getCaseNumber() + " " + v.getCategory() + " " + v.getSeverity() + " " + v.getRecordedAt())
+                .collect(Collectors.joining("\n"));
+        return "账号既往违规 Prior violations of the account: " + prior.ofAccount() + "\n"
+                + "平台既往违规 Prior violations of the platform: " + prior.ofPlatform()
+                + (lines.isEmpty() ? "" : "\n" + lines);
+    }
+}

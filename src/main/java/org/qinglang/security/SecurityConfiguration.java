@@ -1,0 +1,57 @@
+package org.qinglang.security;
+
+import jakarta.servlet.Filter;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may reach what. Public: the complaint intake, the token-protected links, the exposure board
+ * and health. Staff: everything else, with their engine account. The Camunda webapps keep their
+ * own login and CSRF protection; the engine REST API requires HTTP Basic against the engine's
+ * identity service.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    static final String[] STAFF = {Roles.CASE_WORKERS, Roles.SUPERVISORS, Roles.MANAGERS, Roles.ADMINS};
+
+    @Bean
+    SecurityFilterChain apiAndPages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/complaints/*", "/api/platforms").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/complaints/*/information",
+                                "/api/complaints/*/platform-response").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/announcements", "/announcements/**",
+                                "/announcements.atom", "/complaints/*", "/css/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().hasAnyRole(STAFF))
+                .httpBasic(basic -> basic.realmName("Qinglang"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // The webapps and the engine API bring their own CSRF protection or use HTTP Basic;
+                // our JSON API is called without cookies.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/api/**"))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    /** The engine REST API never answers anonymously. */
+    @Bean
+    FilterRegistrationBean<Filter> engineRestAuthentication() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+                new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-authentication");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+}
