@@ -51,7 +51,7 @@ public final class CaseVariables {
     public static final String ENFORCEMENT_MEASURES_CODES = "enforcementMeasuresCodes";
     public static final String ENFORCEMENT_NOTE = "enforcementNote";
     public static final String ENFORCEMENT_DECIDED_BY = "enforcementDecidedBy";
-    public static final String REFER_TO_POLICE = "referToPolice";
+    public static final String REFER_TO_POLICE = "policeReferral";
     public static final String POLICE_REFERRAL_REQUESTED = "policeReferralRequested";
     public static final String FURTHER_DEADLINE = "furtherDeadline";
     public static final String FURTHER_NOTICE_REQUIRED = "furtherNoticeRequired";

@@ -1,0 +1,100 @@
+package org.qinglang;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.qinglang.casework.CaseVariables;
+import org.qinglang.intake.AcceptedComplaint;
+import org.qinglang.intake.ComplaintCategory;
+import org.qinglang.intake.ComplaintSource;
+import org.qinglang.intake.IntakeService;
+import org.qinglang.intake.NewComplaint;
+import org.qinglang.intake.ReporterType;
+import org.springframework.stereotype.Component;
+
+/** Drives cases through the engine as the job executor and the people in Tasklist would. */
+@Component
+public class CaseDriver {
+
+    private final ProcessEngine engine;
+    private final IntakeService intake;
+
+    public CaseDriver(ProcessEngine engine, IntakeService intake) {
+        this.engine = engine;
+        this.intake = intake;
+    }
+
+    public AcceptedComplaint submit(ComplaintCategory category, String platform, String url, String account) {
+        return intake.submit(new NewComplaint(ComplaintSource.API, category, ReporterType.CITIZEN, platform, url,
+                account, "该账号发布的内容违法违规，请核查处理。", "王先生", "wang@mail.example", "13800000000",
+                List.of(new NewComplaint.Attachment("screenshot.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'},
+                        url)), null));
+    }
+
+    public ProcessInstance instance(String caseNumber) {
+        return engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber, CaseVariables.PROCESS_KEY).singleResult();
+    }
+
+    /** Runs every job that is due now, as the job executor would, until the case waits. */
+    public void runDueJobs(String caseNumber) {
+        ManagementService management = engine.getManagementService();
+        ProcessInstance instance = instance(caseNumber);
+        if (instance == null) {
+            return;
+        }
+        for (int round = 0; round < 100; round++) {
+            List<Job> due = management.createJobQuery().processInstanceId(instance.getId())
+                    .executable().orderByJobDuedate().asc().list();
+            // A timer that is not yet due stays; what is due runs.
+            due = due.stream().filter(j -> j.getDuedate() == null || !j.getDuedate().after(ClockUtil.getCurrentTime()))
+                    .toList();
+            if (due.isEmpty() || instance(caseNumber) == null) {
+                return;
+            }
+            management.executeJob(due.get(0).getId());
+        }
+        throw new IllegalStateException("jobs of " + caseNumber + " keep coming");
+    }
+
+    /** Moves the engine clock forward and runs what fell due. */
+    public void advance(String caseNumber, Duration duration) {
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
+        runDueJobs(caseNumber);
+    }
+
+    public Task task(String caseNumber, String taskDefinitionKey) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey(taskDefinitionKey).singleResult();
+    }
+
+    /** Claims and completes a task as the given user, logged in as in Tasklist, then runs what follows. */
+    public void complete(String caseNumber, String taskDefinitionKey, String userId, Map<String, Object> variables) {
+        Task task = task(caseNumber, taskDefinitionKey);
+        if (task == null) {
+            throw new AssertionError("no task " + taskDefinitionKey + " in " + caseNumber);
+        }
+        IdentityService identity = engine.getIdentityService();
+        TaskService tasks = engine.getTaskService();
+        identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream()
+                .map(g -> g.getId()).toList());
+        try {
+            if (task.getAssignee() == null) {
+                tasks.claim(task.getId(), userId);
+            }
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+        runDueJobs(caseNumber);
+    }
+}

@@ -1,0 +1,389 @@
+package org.qinglang.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.qinglang.CaseDriver;
+import org.qinglang.QinglangTest;
+import org.qinglang.TestMail;
+import org.qinglang.announcement.Announcement;
+import org.qinglang.announcement.AnnouncementRepository;
+import org.qinglang.escalation.EnforcementActionRepository;
+import org.qinglang.intake.CaseOutcome;
+import org.qinglang.intake.CaseStage;
+import org.qinglang.intake.Complaint;
+import org.qinglang.intake.ComplaintCategory;
+import org.qinglang.intake.ComplaintRepository;
+import org.qinglang.mail.SentMailRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every path through complaint-handling, on the real engine, database and mail server. The
+ * coverage report (target/process-test-coverage) must show every flow node and sequence flow.
+ */
+@QinglangTest
+@Import({ProcessEngineCoverageConfiguration.class, ComplaintHandlingProcessTest.FullCoverage.class})
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class ComplaintHandlingProcessTest {
+
+    @TestConfiguration
+    static class FullCoverage {
+        @Bean
+        ProcessEngineCoverageProperties coverageProperties() {
+            return new ProcessEngineCoverageProperties.Builder().assertClassCoverageAtLeast(1.0).build();
+        }
+    }
+
+    @RegisterExtension
+    static GreenMailExtension mail = TestMail.server();
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    CaseDriver cases;
+    @Autowired
+    ComplaintRepository complaints;
+    @Autowired
+    AnnouncementRepository announcements;
+    @Autowired
+    EnforcementActionRepository enforcementActions;
+    @Autowired
+    SentMailRepository sentMails;
+
+    @BeforeEach
+    void initAssertions() {
+        AbstractAssertions.init(engine);
+        ClockUtil.setCurrentTime(new Date());
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private String newCase(ComplaintCategory category, String url, String account) {
+        String caseNumber = cases.submit(category, "shortvideo", url, account).caseNumber();
+        cases.runDueJobs(caseNumber);
+        return caseNumber;
+    }
+
+    private Complaint complaint(String caseNumber) {
+        return complaints.findByCaseNumber(caseNumber).orElseThrow();
+    }
+
+    private List<MimeMessage> rectificationNotices() {
+        return TestMail.to(mail, "compliance@shortvideo.example").stream()
+                .filter(m -> TestMail.subject(m).contains("限期整改通知")).toList();
+    }
+
+    private void verify(String caseNumber, String outcome, String note) {
+        cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker",
+                Map.of("verificationOutcome", outcome, "verificationNote", note));
+    }
+
+    @Test
+    void newComplaintIsRegisteredAcknowledgedTriagedAndWaitsForVerification() throws Exception {
+        String caseNumber = newCase(ComplaintCategory.IMPERSONATION, "https://shortvideo.example/@fake_gov_1",
+                "@fake_gov_1");
+        ProcessInstance instance = cases.instance(caseNumber);
+
+        assertThat(instance).hasPassed("Task_RegisterComplaint", "Task_AcknowledgeComplaint",
+                        "Task_TriageComplaint", "Task_CheckDuplicate")
+                .isWaitingAt("Task_VerifyComplaint")
+                .variables().containsEntry("severity", "HIGH").containsEntry("criminalLead", false)
+                .containsEntry("duplicate", false).containsEntry("rectificationDeadline", "P3D");
+        assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "evidenceSummary"))
+                .contains("ATTACHMENT screenshot.png").contains("sha256:");
+        Task verification = cases.task(caseNumber, "Task_VerifyComplaint");
+        assertThat(verification).hasCandidateGroup("case-workers");
+        assertThat(verification.getName()).contains(caseNumber).contains("ShortVideo");
+        assertThat(complaint(caseNumber).getStage()).isEqualTo(CaseStage.UNDER_VERIFICATION);
+        assertThat(complaint(caseNumber).getResponsibleOffice()).contains("Shanghai");
+
+        List<MimeMessage> acknowledgements = TestMail.to(mail, "wang@mail.example");
+        assertThat(acknowledgements).hasSize(1);
+        assertThat(TestMail.subject(acknowledgements.get(0))).contains("[" + caseNumber + "]").contains("受理");
+        assertThat(TestMail.body(acknowledgements.get(0))).contains(caseNumber).contains("/complaints/" + caseNumber
+                + "?token=");
+    }
+
+    @Test
+    void complaintAboutContentOfAnOpenCaseIsLinkedToThatCase() {
+        String first = newCase(ComplaintCategory.RUMOUR, "https://shortvideo.example/v/42?utm_source=wx", "rumourist");
+        String second = newCase(ComplaintCategory.RUMOUR, "HTTP://WWW.ShortVideo.example/v/42/?spm=1.2", "rumourist");
+
+        assertThat(cases.instance(first)).isWaitingAt("Task_VerifyComplaint");
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(second).singleResult().getEndActivityId())
+                .isEqualTo("EndEvent_LinkedToExistingCase");
+        assertThat(cases.task(second, "Task_VerifyComplaint")).isNull();
+        assertThat(complaint(second).getOutcome()).isEqualTo(CaseOutcome.LINKED_TO_EXISTING_CASE);
+        assertThat(complaint(second).getLinkedCaseNumber()).isEqualTo(first);
+        assertThat(TestMail.to(mail, "wang@mail.example")).anyMatch(m -> TestMail.body(m).contains(first)
+                && TestMail.subject(m).contains("并入"));
+    }
+
+    @Test
+    void unfoundedComplaintIsClosedAndTheComplainantToldWhy() {
+        String caseNumber = newCase(ComplaintCategory.RUMOUR, "https://shortvideo.example/v/quarry", "quarry_news");
+        ProcessInstance instance = cases.instance(caseNumber);
+
+        verify(caseNumber, "UNFOUNDED", "采石场手续齐全，已停工。The quarry had all permits.");
+
+        assertThat(instance).isEnded().hasPassed("Task_NotifyComplaintUnfounded", "EndEvent_ComplaintUnfounded");
+        assertThat(complaint(caseNumber).getOutcome()).isEqualTo(CaseOutcome.UNFOUNDED);
+        assertThat(complaint(caseNumber).getStage()).isEqualTo(CaseStage.CLOSED);
+        assertThat(TestMail.to(mail, "wang@mail.example")).anyMatch(m -> TestMail.body(m).contains("采石场手续齐全"));
+    }
+
+    @Test
+    void complainantAddsInformationAndVerificationStartsAgain() {
+        String caseNumber = newCase(ComplaintCategory.MALICIOUS_HYPE, "https://shortvideo.example/v/hype", "hyper");
+        ProcessInstance instance = cases.instance(caseNumber);
+
+        verify(caseNumber, "NEEDS_INFO", "请提供原帖截图 Please send a screenshot of the original post");
+        assertThat(instance).isWaitingAt("Task_AwaitComplainantReply");
+        assertThat(complaint(caseNumber).getStage()).isEqualTo(CaseStage.AWAITING_INFORMATION);
+        assertThat(TestMail.to(mail, "wang@mail.example")).anyMatch(m -> TestMail.body(m).contains("原帖截图"));
+
+        // The reply comes through the same service the API and the mail intake use.
+        caseReplies.complainantReplied(caseNumber, "截图见附件 screenshot attached", List.of());
+        cases.runDueJobs(caseNumber);
+
+        assertThat(instance).isWaitingAt("Task_VerifyComplaint")
+                .variables().containsEntry("complainantReplyText", "截图见附件 screenshot attached");
+        List<String> evidenceKinds = transaction.execute(status -> complaint(caseNumber).getEvidence().stream()
+                .map(e -> e.getKind().name()).toList());
+        assertThat(evidenceKinds).contains("COMPLAINANT_REPLY");
+        verify(caseNumber, "UNFOUNDED", "原帖为正常讨论 The original post is ordinary discussion");
+        assertThat(instance).isEnded();
+    }
+
+    @Autowired
+    CaseReplies caseReplies;
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void complaintWithoutRequestedInformationIsClosedAfterSevenDays() {
+        String caseNumber = newCase(ComplaintCategory.OTHER_ILLEGAL, "https://shortvideo.example/v/gamble", "gambler");
+        ProcessInstance instance = cases.instance(caseNumber);
+        verify(caseNumber, "NEEDS_INFO", "请提供链接 Please send the link");
+
+        cases.advance(caseNumber, Duration.ofDays(6));
+        assertThat(instance).isWaitingAt("Task_AwaitComplainantReply");
+        cases.advance(caseNumber, Duration.ofDays(1).plusMinutes(1));
+
+        assertThat(instance).isEnded().hasPassed("Timer_ComplainantReplyDeadline", "Task_CloseAbandonedComplaint",
+                "EndEvent_ComplaintAbandoned");
+        assertThat(complaint(caseNumber).getOutcome()).isEqualTo(CaseOutcome.ABANDONED);
+        assertThatThrownBy(() -> caseReplies.complainantReplied(caseNumber, "too late", List.of()))
+                .isInstanceOf(CaseNotAwaitingException.class);
+    }
+
+    @Test
+    void overdueVerificationGoesToSupervisorsWithoutStoppingIt() {
+        String caseNumber = newCase(ComplaintCategory.HARMFUL_INFORMATION, "https://shortvideo.example/v/attack",
+                "attacker");
+        ProcessInstance instance = cases.instance(caseNumber);
+
+        cases.advance(caseNumber, Duration.ofDays(1).plusMinutes(1)); // HIGH severity: verification SLA P1D
+
+        assertThat(instance).hasPassed("Timer_VerificationSla", "Task_EscalateOverdueVerification",
+                "EndEvent_VerificationEscalated").isWaitingAt("Task_VerifyComplaint");
+        Task verification = cases.task(caseNumber, "Task_VerifyComplaint");
+        assertThat(verification).hasCandidateGroup("supervisors");
+        assertThat(verification.getPriority()).isEqualTo(90);
+        assertThat(TestMail.to(mail, "supervisor@qinglang.local")).hasSize(1);
+        assertThat(TestMail.to(mail, "supervisor2@qinglang.local")).hasSize(1);
+    }
+
+    @Test
+    void criminalLeadIsReferredAndAnAdequateRectificationClosesTheCase() throws Exception {
+        String caseNumber = newCase(ComplaintCategory.EXTORTION_PAID_DELETION, "https://shortvideo.example/v/pay2del",
+                "pay2delete");
+        ProcessInstance instance = cases.instance(caseNumber);
+
+        verify(caseNumber, "SUBSTANTIATED", "核实属实：索要删帖费 Demanded money for deletion");
+
+        assertThat(instance).hasPassed("Task_RecordViolation", "Task_ReferCriminalLead", "Task_ChooseMeasures",
+                "Task_SendPlatformNotice").isWaitingAt("Task_AwaitPlatformResponse");
+        List<MimeMessage> police = TestMail.to(mail, "police-liaison@qinglang.local");
+        assertThat(police).hasSize(1);
+        assertThat(TestMail.body(police.get(0))).contains(caseNumber).contains("sha256:");
+        List<MimeMessage> notices = TestMail.to(mail, "compliance@shortvideo.example");
+        assertThat(notices).hasSize(1);
+        MimeMessage notice = notices.get(0);
+        assertThat(TestMail.messageId(notice)).isEqualTo("<notice-" + caseNumber + "@qinglang.local>");
+        assertThat(TestMail.body(notice)).contains("网络安全法").contains("关闭账号").contains("Close the account")
+                .contains("/platform/respond/" + caseNumber + "?token=");
+        assertThat(complaint(caseNumber).getStage()).isEqualTo(CaseStage.PLATFORM_NOTIFIED);
+        assertThat(complaint(caseNumber).getRectificationDueAt()).isNotNull();
+
+        cases.advance(caseNumber, Duration.ofHours(18).plusMinutes(1)); // CRITICAL: 24h deadline, reminder 6h before
+        assertThat(instance).hasPassed("Timer_RectificationReminder", "Task_SendRectificationReminder",
+                "EndEvent_ReminderSent").isWaitingAt("Task_AwaitPlatformResponse");
+        MimeMessage reminder = TestMail.to(mail, "compliance@shortvideo.example").get(1);
+        assertThat(reminder.getHeader("In-Reply-To")[0]).isEqualTo("<notice-" + caseNumber + "@qinglang.local>");
+
+        caseReplies.platformResponded(caseNumber, "已删除内容并关闭账号 Deleted and closed", List.of());
+        cases.runDueJobs(caseNumber);
+        assertThat(instance).isWaitingAt("Task_ReviewRectification");
+        cases.complete(caseNumber, "Task_ReviewRectification", "caseworker",
+                Map.of("rectificationAdequate", true, "reviewNote", "已核查落实 Checked"));
+
+        assertThat(instance).isEnded().hasPassed("Task_NotifyComplainantOfOutcome", "Task_CloseCase",
+                "EndEvent_CaseClosed").hasNotPassed("Task_DecideEnforcement");
+        Complaint closed = complaint(caseNumber);
+        assertThat(closed.getOutcome()).isEqualTo(CaseOutcome.RECTIFIED);
+        assertThat(closed.getStage()).isEqualTo(CaseStage.CLOSED);
+        assertThat(TestMail.to(mail, "wang@mail.example")).anyMatch(m -> TestMail.subject(m).contains("结果"));
+    }
+
+    @Test
+    void missedDeadlineEscalatesThroughTwoLevelsAndTheTypicalCaseIsAnnounced() {
+        String caseNumber = newCase(ComplaintCategory.IMPERSONATION, "https://shortvideo.example/@fake_police",
+                "@fake_police");
+        ProcessInstance instance = cases.instance(caseNumber);
+        verify(caseNumber, "SUBSTANTIATED", "假冒公安机关账号 Impersonates the police");
+        assertThat(instance).hasPassed("Gateway_IsCriminalLead").hasNotPassed("Task_ReferCriminalLead");
+
+        cases.advance(caseNumber, Duration.ofDays(3).plusMinutes(1)); // HIGH: P3D
+        assertThat(instance).hasPassed("Timer_RectificationDeadline", "Task_RecordMissedDeadline")
+                .isWaitingAt("Task_DecideEnforcement");
+        assertThat(cases.task(caseNumber, "Task_DecideEnforcement")).hasCandidateGroup("supervisors");
+        assertThat(complaint(caseNumber).getStage()).isEqualTo(CaseStage.ESCALATED);
+
+        // An incomplete decision is refused and nothing moves.
+        assertThatThrownBy(() -> cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor",
+                Map.of("enforcementMeasures", List.of(), "enforcementNote", "x")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("at least one measure");
+        assertThat(instance).isWaitingAt("Task_DecideEnforcement");
+
+        cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
+                "enforcementMeasures", List.of("INTERVIEW", "CLOSE_ACCOUNT"), "policeReferral", true,
+                "furtherDeadline", "P7D", "enforcementNote", "约谈平台并再次限期 Interview and a further deadline",
+                "announce", false));
+        assertThat(instance).hasPassed("Task_ApplyEnforcement", "Task_ReferToPolice")
+                .isWaitingAt("Task_AwaitPlatformResponse");
+        assertThat(TestMail.to(mail, "police-liaison@qinglang.local")).hasSize(1);
+        List<MimeMessage> notices = rectificationNotices();
+        assertThat(notices).hasSize(2);
+        assertThat(TestMail.messageId(notices.get(1))).isEqualTo("<notice-1-" + caseNumber + "@qinglang.local>");
+        assertThat(TestMail.body(notices.get(1))).contains("约谈");
+
+        caseReplies.platformResponded(caseNumber, "已删除 Deleted", List.of());
+        cases.runDueJobs(caseNumber);
+        cases.complete(caseNumber, "Task_ReviewRectification", "caseworker",
+                Map.of("rectificationAdequate", false, "reviewNote", "账号仍在 The account is still there"));
+        assertThat(instance).isWaitingAt("Task_DecideEnforcement")
+                .variables().containsEntry("escalationReason", "整改不到位 Rectification judged inadequate");
+
+        cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
+                "enforcementMeasures", List.of("FINE", "SUSPEND_FUNCTIONS"), "policeReferral", false,
+                "furtherDeadline", "P3D", "enforcementNote", "罚款并暂停功能 Fine and suspension",
+                "announce", true, "announcementSummary", "该账号假冒公安机关发布虚假警情通报。Impersonated the police."));
+        assertThat(instance).isWaitingAt("Task_ApproveAnnouncement");
+        assertThat(enforcementActions.findByCaseNumberOrderByEscalationLevel(caseNumber)).hasSize(2);
+        assertThat(complaint(caseNumber).getOutcome()).isEqualTo(CaseOutcome.ENFORCED);
+        assertThat(complaint(caseNumber).getStage()).isEqualTo(CaseStage.CLOSED);
+        assertThat(rectificationNotices()).hasSize(2); // no third notice at level 2
+
+        // Four eyes: the supervisor who decided may not approve.
+        Task approval = cases.task(caseNumber, "Task_ApproveAnnouncement");
+        assertThatThrownBy(() -> engine.getTaskService().claim(approval.getId(), "supervisor"))
+                .hasMessageContaining("four-eyes");
+        cases.complete(caseNumber, "Task_ApproveAnnouncement", "supervisor2",
+                Map.of("approved", true, "approvalNote", "同意 Approved"));
+
+        assertThat(instance).isEnded().hasPassed("Task_PublishAnnouncement", "EndEvent_CaseAnnounced");
+        Announcement announcement = announcements.findByCaseNumber(caseNumber).orElseThrow();
+        assertThat(announcement.getApprovedBy()).isEqualTo("supervisor2");
+        assertThat(announcement.getSummary()).doesNotContain("王先生").doesNotContain("wang@mail.example");
+        assertThat(announcement.getMeasures()).isEqualTo("FINE,SUSPEND_FUNCTIONS");
+    }
+
+    @Test
+    void rejectedAnnouncementIsNotPublished() {
+        String caseNumber = newCase(ComplaintCategory.ILLEGAL_PROFITEERING, "https://shortvideo.example/live/1",
+                "fake_disaster_live");
+        verify(caseNumber, "SUBSTANTIATED", "摆拍灾情直播 Staged disaster livestream");
+        cases.advance(caseNumber, Duration.ofDays(5).plusMinutes(1)); // MEDIUM: P5D
+        // A summary that names the complainant is refused.
+        assertThatThrownBy(() -> cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
+                "enforcementMeasures", List.of("SUSPEND_MONETISATION"), "enforcementNote", "暂停营利",
+                "announce", true, "announcementSummary", "王先生举报的直播间")))
+                .hasMessageContaining("complainant");
+        cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
+                "enforcementMeasures", List.of("SUSPEND_MONETISATION"), "enforcementNote", "暂停营利",
+                "furtherDeadline", "NONE", "announce", true, "announcementSummary", "摆拍灾情直播骗取打赏"));
+        cases.complete(caseNumber, "Task_ApproveAnnouncement", "supervisor2",
+                Map.of("approved", false, "approvalNote", "不具典型性 Not typical"));
+
+        assertThat(cases.instance(caseNumber)).isNull();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .singleResult().getEndActivityId()).isEqualTo("EndEvent_AnnouncementRejected");
+        assertThat(announcements.findByCaseNumber(caseNumber)).isEmpty();
+    }
+
+    @Test
+    void noticeThatCannotBeSentIsRetriedThenRaisesAnIncidentAndIsSentOnceWhenMailIsBack() {
+        String caseNumber = newCase(ComplaintCategory.RUMOUR, "https://shortvideo.example/v/fake-flood", "flood_fake");
+        ProcessInstance instance = cases.instance(caseNumber);
+        mail.stop();
+        assertThatThrownBy(() -> verify(caseNumber, "SUBSTANTIATED", "旧闻新炒 Old news presented as new"))
+                .hasMessageContaining("Mail server connection failed");
+
+        Job notice = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId("Task_SendPlatformNotice").singleResult();
+        assertThat(notice.getRetries()).isEqualTo(2);
+        assertThat(notice.getDuedate()).isAfterOrEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + 299_000));
+        for (int attempt = 2; attempt <= 3; attempt++) {
+            ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(5).toMillis()
+                    + 1000));
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(notice.getId()));
+        }
+        Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId())
+                .singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("Task_SendPlatformNotice");
+        assertThat(incident.getIncidentType()).isEqualTo("failedJob");
+
+        mail.start();
+        engine.getManagementService().setJobRetries(notice.getId(), 1); // as an operator does in Cockpit
+        cases.advance(caseNumber, Duration.ofMinutes(5).plusSeconds(1));
+
+        assertThat(instance).isWaitingAt("Task_AwaitPlatformResponse");
+        assertThat(TestMail.to(mail, "compliance@shortvideo.example")).hasSize(1);
+        assertThat(sentMails.existsByDedupKey("platform-notice-" + caseNumber + "-0")).isTrue();
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
+                .isZero();
+    }
+}
