@@ -23,8 +23,10 @@ public class SecurityConfiguration {
     static final String[] STAFF = {Roles.CASE_WORKERS, Roles.SUPERVISORS, Roles.MANAGERS, Roles.ADMINS};
 
     @Bean
-    SecurityFilterChain apiAndPages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain apiAndPages(HttpSecurity http, CamundaIdentityAuthenticationProvider engineUsers)
+            throws Exception {
+        http.authenticationProvider(engineUsers)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
