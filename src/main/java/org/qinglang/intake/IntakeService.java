@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IntakeService {
 
-    static final int MAX_ATTACHMENTS = 10;
-    static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
-    static final Set<String> ACCEPTED_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
+    public static final int MAX_ATTACHMENTS = 10;
+    public static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
+    public static final Set<String> ACCEPTED_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
             "application/pdf", "text/plain");
 
     private final ComplaintRepository complaints;

@@ -24,14 +24,16 @@ public class OutgoingMail {
     private final JavaMailSender mailSender;
     private final SentMailRepository sentMails;
     private final MailSettings settings;
+    private final String replyTo;
     private final TransactionTemplate ownTransaction;
     private final Session session = Session.getInstance(new Properties());
 
     public OutgoingMail(JavaMailSender mailSender, SentMailRepository sentMails, MailSettings settings,
-            PlatformTransactionManager transactionManager) {
+            MailIntakeSettings intakeSettings, PlatformTransactionManager transactionManager) {
         this.mailSender = mailSender;
         this.sentMails = sentMails;
         this.settings = settings;
+        this.replyTo = intakeSettings.address();
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -45,6 +47,8 @@ public class OutgoingMail {
             MimeMessage mime = new StableIdMimeMessage(session, message.messageId());
             MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
             helper.setFrom(settings.from());
+            // Replies land in the watched intake mailbox and find their case there.
+            helper.setReplyTo(replyTo);
             helper.setTo(message.to());
             helper.setSubject(message.subject());
             helper.setText(message.body(), false);

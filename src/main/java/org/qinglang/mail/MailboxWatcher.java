@@ -1,0 +1,239 @@
+package org.qinglang.mail;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Watches the intake mailbox: waits with IMAP IDLE where the server offers it and polls
+ * otherwise. Each message is moved out of the inbox only after what it became has been committed,
+ * so a crash in between means the message is read again (and recognised by its Message-ID), never
+ * lost. A message that cannot be handled never stops the watcher.
+ */
+@Component
+@ConditionalOnProperty(name = "qinglang.mail.intake.enabled", havingValue = "true")
+public class MailboxWatcher implements SmartLifecycle {
+
+    /** How many times an unexpected failure is retried before the message is quarantined. */
+    static final int MAX_ATTEMPTS = 5;
+    private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
+
+    private final MailIntake intake;
+    private final MailIntakeSettings settings;
+    private final Session session;
+    private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile Store watchedStore;
+
+    public MailboxWatcher(MailIntake intake, MailIntakeSettings settings) {
+        this.intake = intake;
+        this.settings = settings;
+        Properties properties = new Properties();
+        String protocol = settings.protocol();
+        // Reading a message must not mark it: being moved out of the inbox is what marks it done.
+        properties.put("mail." + protocol + ".peek", "true");
+        properties.put("mail." + protocol + ".connectiontimeout", "10000");
+        properties.put("mail." + protocol + ".timeout", "60000");
+        properties.put("mail.mime.parameters.strict", "false");
+        properties.put("mail.mime.decodeparameters", "true");
+        this.session = Session.getInstance(properties);
+    }
+
+    /** Counts of what the handled messages became. */
+    public record PollResult(Map<MailIntake.Outcome, Integer> outcomes, int failed) {
+
+        public int count(MailIntake.Outcome outcome) {
+            return outcomes.getOrDefault(outcome, 0);
+        }
+    }
+
+    /** Handles every message now in the inbox, on a connection of its own. */
+    public synchronized PollResult pollOnce() throws MessagingException {
+        try (Store store = connect()) {
+            return handlePending(store);
+        }
+    }
+
+    private Store connect() throws MessagingException {
+        Store store = session.getStore(settings.protocol());
+        store.connect(settings.host(), settings.port(), settings.username(), settings.password());
+        return store;
+    }
+
+    private PollResult handlePending(Store store) throws MessagingException {
+        Map<MailIntake.Outcome, Integer> outcomes = new EnumMap<>(MailIntake.Outcome.class);
+        int failed = 0;
+        Folder inbox = store.getFolder(settings.folder());
+        inbox.open(Folder.READ_WRITE);
+        try {
+            Message[] messages = inbox.getMessages();
+            FetchProfile profile = new FetchProfile();
+            profile.add(FetchProfile.Item.ENVELOPE);
+            profile.add(FetchProfile.Item.SIZE);
+            inbox.fetch(messages, profile);
+            for (Message message : messages) {
+                if (message.isExpunged() || message.isSet(Flags.Flag.DELETED)) {
+                    continue;
+                }
+                MailIntake.Outcome outcome = handleOne(message);
+                if (outcome == null) {
+                    failed++;
+                    continue;
+                }
+                outcomes.merge(outcome, 1, Integer::sum);
+                markDone(store, inbox, message, outcome.folder());
+            }
+        } finally {
+            inbox.close(true);
+        }
+        return new PollResult(outcomes, failed);
+    }
+
+    /** @return what the message became, or null when it should be tried again later */
+    private MailIntake.Outcome handleOne(Message message) {
+        String key = null;
+        try {
+            MimeMessage local = new MimeMessage((MimeMessage) message);
+            key = local.getMessageID() == null ? String.valueOf(message.getMessageNumber()) : local.getMessageID();
+            MailIntake.Outcome outcome = intake.handle(local).outcome();
+            failedAttempts.remove(key);
+            return outcome;
+        } catch (MessagingException e) {
+            // The message cannot even be copied from the server: treat as broken.
+            log.warn("Unreadable message {}: {}", key, e.getMessage());
+            return MailIntake.Outcome.QUARANTINED;
+        } catch (RuntimeException e) {
+            int attempts = failedAttempts.merge(String.valueOf(key), 1, Integer::sum);
+            log.warn("Handling message {} failed (attempt {}), it stays in the inbox: {}", key, attempts,
+                    e.toString());
+            if (attempts >= MAX_ATTEMPTS) {
+                failedAttempts.remove(String.valueOf(key));
+                return MailIntake.Outcome.QUARANTINED;
+            }
+            return null;
+        }
+    }
+
+    /** Moves the message to the folder of its outcome; from then on it is done. */
+    private void markDone(Store store, Folder inbox, Message message, String folderName) throws MessagingException {
+        Folder target = store.getFolder(folderName);
+        if (!target.exists()) {
+            target.create(Folder.HOLDS_MESSAGES);
+        }
+        if (inbox instanceof IMAPFolder imap) {
+            imap.moveMessages(new Message[] {message}, target);
+        } else {
+            inbox.copyMessages(new Message[] {message}, target);
+            message.setFlag(Flags.Flag.DELETED, true);
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!settings.watch()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::watch, "mail-intake-watcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void watch() {
+        long backoff = 1000;
+        while (running) {
+            try (Store store = connect()) {
+                watchedStore = store;
+                backoff = 1000;
+                boolean idle = store instanceof IMAPStore imap && imap.hasCapability("IDLE");
+                log.info("Watching mailbox {} on {}:{} ({})", settings.username(), settings.host(), settings.port(),
+                        idle ? "IMAP IDLE" : "polling every " + settings.pollInterval());
+                while (running) {
+                    synchronized (this) {
+                        handlePending(store);
+                    }
+                    waitForMail(store, idle);
+                }
+            } catch (MessagingException | RuntimeException e) {
+                if (running) {
+                    log.warn("Mailbox watcher lost its connection, retrying in {} ms: {}", backoff, e.toString());
+                    sleep(backoff);
+                    backoff = Math.min(backoff * 2, 60_000);
+                }
+            } finally {
+                watchedStore = null;
+            }
+        }
+    }
+
+    private void waitForMail(Store store, boolean idle) throws MessagingException {
+        if (!idle) {
+            sleep(settings.pollInterval().toMillis());
+            return;
+        }
+        IMAPFolder inbox = (IMAPFolder) store.getFolder(settings.folder());
+        inbox.open(Folder.READ_ONLY);
+        try {
+            if (inbox.getMessageCount() == 0) {
+                inbox.idle(true); // returns when the server announces new mail, or the connection ends
+            }
+        } finally {
+            if (inbox.isOpen()) {
+                inbox.close(false);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Store store = watchedStore;
+        if (store != null) {
+            try {
+                store.close(); // ends an IDLE wait
+            } catch (MessagingException e) {
+                log.debug("closing the watched store", e);
+            }
+        }
+        Thread watcher = thread;
+        if (watcher != null) {
+            watcher.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the embedded mail server and the engine, so that mail is only read when it can be handled. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}
