@@ -7,6 +7,8 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -14,6 +16,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.qinglang.intake.ComplaintCategory;
+import org.qinglang.intake.ComplaintRepository;
+import org.qinglang.intake.ComplaintSource;
+import org.springframework.data.domain.PageRequest;
 import org.qinglang.workflow.ModelDeployment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +44,8 @@ class EmbeddedDefaultTest {
     RepositoryService repositoryService;
     @Autowired
     ModelDeployment modelDeployment;
+    @Autowired
+    ComplaintRepository complaints;
 
     @Test
     void complaintReachesVerificationAndTheAcknowledgementIsInTheMailbox() throws Exception {
@@ -59,6 +66,23 @@ class EmbeddedDefaultTest {
             }
             assertThat(subjects).anyMatch(s -> s.contains("[" + caseNumber + "]"));
         }
+    }
+
+    @Test
+    void mailToTheIntakeMailboxBecomesACaseWhileTheWatcherWaits() throws Exception {
+        String url = "https://weiyu.example/p/watched-" + System.nanoTime();
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.host", "127.0.0.1");
+        smtp.put("mail.smtp.port", "3526");
+        MimeMessage complaint = new MimeMessage(Session.getInstance(smtp));
+        complaint.setFrom("watcher-test@mail.example");
+        complaint.setRecipients(Message.RecipientType.TO, "complaints@qinglang.local");
+        complaint.setSubject("举报造谣", "UTF-8");
+        complaint.setText("有人造谣：" + url, "GB18030");
+        Transport.send(complaint, complaint.getAllRecipients());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> complaints.search(ComplaintSource.EMAIL, null,
+                PageRequest.of(0, 100)).getContent().stream().anyMatch(c -> c.getContentUrl().equals(url)));
     }
 
     @Test

@@ -11,6 +11,7 @@ public final class CaseVariables {
     public static final String REPORTER_TYPE = "reporterType";
     public static final String PLATFORM_CODE = "platformCode";
     public static final String PLATFORM_NAME = "platformName";
+    public static final String PLATFORM_OPTIONS = "platformOptions";
     public static final String ACCOUNT_NAME = "accountName";
     public static final String CONTENT_URL = "contentUrl";
     public static final String DESCRIPTION = "description";

@@ -1,12 +1,18 @@
 package org.qinglang.casework;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.qinglang.common.Sha256;
 import org.qinglang.intake.CaseFiles;
 import org.qinglang.intake.Complaint;
 import org.qinglang.intake.Evidence;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.qinglang.registry.PlatformRepository;
 import org.qinglang.registry.ViolationRegister;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +25,12 @@ public class RegisterComplaint implements JavaDelegate {
 
     private final CaseFiles caseFiles;
     private final ViolationRegister violationRegister;
+    private final PlatformRepository platforms;
 
-    public RegisterComplaint(CaseFiles caseFiles, ViolationRegister violationRegister) {
+    public RegisterComplaint(CaseFiles caseFiles, ViolationRegister violationRegister, PlatformRepository platforms) {
         this.caseFiles = caseFiles;
         this.violationRegister = violationRegister;
+        this.platforms = platforms;
     }
 
     @Override
@@ -36,5 +44,14 @@ public class RegisterComplaint implements JavaDelegate {
         }
         execution.setVariable(CaseVariables.EVIDENCE_SUMMARY, CaseFiles.evidenceSummary(complaint));
         execution.setVariable(CaseVariables.ACCOUNT_HISTORY, violationRegister.historySummary(complaint));
+        execution.setVariable(CaseVariables.PLATFORM_OPTIONS, platformOptions());
+    }
+
+    /** The choices of the platform field in the verify form (a Camunda Forms select by valuesKey). */
+    private JsonValue platformOptions() {
+        ArrayNode options = JsonNodeFactory.instance.arrayNode();
+        platforms.findAll(Sort.by("code")).forEach(p -> options.addObject()
+                .put("label", p.displayName()).put("value", p.getCode()));
+        return SpinValues.jsonValue(options.toString()).create();
     }
 }

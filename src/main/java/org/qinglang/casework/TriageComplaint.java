@@ -2,6 +2,7 @@ package org.qinglang.casework;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.qinglang.intake.CaseFiles;
 import org.qinglang.intake.Complaint;
 import org.springframework.stereotype.Component;
@@ -23,12 +24,16 @@ public class TriageComplaint implements JavaDelegate {
         Complaint complaint = caseFiles.get(execution.getProcessBusinessKey());
         Triage triage = triageService.triage(complaint);
         complaint.triaged(triage.severity(), triage.criminalLead(), triage.responsibleOffice());
-        execution.setVariable(CaseVariables.SEVERITY, triage.severity());
-        execution.setVariable(CaseVariables.CRIMINAL_LEAD, triage.criminalLead());
-        execution.setVariable(CaseVariables.RESPONSIBLE_OFFICE, triage.responsibleOffice());
-        execution.setVariable(CaseVariables.RECTIFICATION_DEADLINE, triage.rectificationDeadline());
-        execution.setVariable(CaseVariables.NOTICE_DEADLINE, triage.rectificationDeadline());
-        execution.setVariable(CaseVariables.REMINDER_BEFORE, triage.reminderBefore());
-        execution.setVariable(CaseVariables.VERIFICATION_SLA, triage.verificationSla());
+        setTriageVariables(execution, triage);
+    }
+
+    static void setTriageVariables(VariableScope variables, Triage triage) {
+        variables.setVariable(CaseVariables.SEVERITY, triage.severity());
+        variables.setVariable(CaseVariables.CRIMINAL_LEAD, triage.criminalLead());
+        variables.setVariable(CaseVariables.RESPONSIBLE_OFFICE, triage.responsibleOffice());
+        variables.setVariable(CaseVariables.RECTIFICATION_DEADLINE, triage.rectificationDeadline());
+        variables.setVariable(CaseVariables.NOTICE_DEADLINE, triage.rectificationDeadline());
+        variables.setVariable(CaseVariables.REMINDER_BEFORE, triage.reminderBefore());
+        variables.setVariable(CaseVariables.VERIFICATION_SLA, triage.verificationSla());
     }
 }

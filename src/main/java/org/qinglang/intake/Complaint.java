@@ -141,6 +141,17 @@ public class Complaint {
         moveTo(CaseStage.PLATFORM_NOTIFIED);
     }
 
+    /** The case worker's corrections at verification, e.g. of what was read out of an e-mail. */
+    public void correct(ComplaintCategory newCategory, String newPlatformCode, String newContentUrl,
+            String newNormalizedUrl, String newAccountName) {
+        this.category = newCategory;
+        this.platformCode = newPlatformCode;
+        this.contentUrl = newContentUrl;
+        this.normalizedUrl = newNormalizedUrl;
+        this.accountName = newAccountName;
+        touch();
+    }
+
     public void enforcementApplied(int level) {
         this.escalationLevel = level;
         moveTo(CaseStage.ESCALATED);

@@ -8,7 +8,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +36,15 @@ public class MailboxWatcher implements SmartLifecycle {
 
     /** How many times an unexpected failure is retried before the message is quarantined. */
     static final int MAX_ATTEMPTS = 5;
+    static final int CHUNK = 100;
+    private static final FetchProfile WHOLE_MESSAGES = new FetchProfile();
+
+    static {
+        WHOLE_MESSAGES.add(FetchProfile.Item.ENVELOPE);
+        WHOLE_MESSAGES.add(FetchProfile.Item.FLAGS);
+        WHOLE_MESSAGES.add(FetchProfile.Item.SIZE);
+        WHOLE_MESSAGES.add(IMAPFolder.FetchProfileItem.MESSAGE);
+    }
     private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
 
     private final MailIntake intake;
@@ -84,21 +97,27 @@ public class MailboxWatcher implements SmartLifecycle {
         inbox.open(Folder.READ_WRITE);
         try {
             Message[] messages = inbox.getMessages();
-            FetchProfile profile = new FetchProfile();
-            profile.add(FetchProfile.Item.ENVELOPE);
-            profile.add(FetchProfile.Item.SIZE);
-            inbox.fetch(messages, profile);
-            for (Message message : messages) {
-                if (message.isExpunged() || message.isSet(Flags.Flag.DELETED)) {
-                    continue;
+            // In chunks, each fetched in one round trip and moved out per folder at its end:
+            // per-message round trips would make a full mailbox take minutes.
+            for (int from = 0; from < messages.length; from += CHUNK) {
+                Message[] chunk = Arrays.copyOfRange(messages, from, Math.min(from + CHUNK, messages.length));
+                inbox.fetch(chunk, WHOLE_MESSAGES);
+                Map<String, List<Message>> done = new LinkedHashMap<>();
+                for (Message message : chunk) {
+                    if (message.isExpunged() || message.isSet(Flags.Flag.DELETED)) {
+                        continue;
+                    }
+                    MailIntake.Outcome outcome = handleOne(message);
+                    if (outcome == null) {
+                        failed++;
+                        continue;
+                    }
+                    outcomes.merge(outcome, 1, Integer::sum);
+                    done.computeIfAbsent(outcome.folder(), folder -> new ArrayList<>()).add(message);
                 }
-                MailIntake.Outcome outcome = handleOne(message);
-                if (outcome == null) {
-                    failed++;
-                    continue;
+                for (Map.Entry<String, List<Message>> entry : done.entrySet()) {
+                    markDone(store, inbox, entry.getValue().toArray(Message[]::new), entry.getKey());
                 }
-                outcomes.merge(outcome, 1, Integer::sum);
-                markDone(store, inbox, message, outcome.folder());
             }
         } finally {
             inbox.close(true);
@@ -131,17 +150,18 @@ public class MailboxWatcher implements SmartLifecycle {
         }
     }
 
-    /** Moves the message to the folder of its outcome; from then on it is done. */
-    private void markDone(Store store, Folder inbox, Message message, String folderName) throws MessagingException {
+    /** Moves handled messages to the folder of their outcome; from then on they are done. */
+    private void markDone(Store store, Folder inbox, Message[] messages, String folderName)
+            throws MessagingException {
         Folder target = store.getFolder(folderName);
         if (!target.exists()) {
             target.create(Folder.HOLDS_MESSAGES);
         }
         if (inbox instanceof IMAPFolder imap) {
-            imap.moveMessages(new Message[] {message}, target);
+            imap.moveMessages(messages, target);
         } else {
-            inbox.copyMessages(new Message[] {message}, target);
-            message.setFlag(Flags.Flag.DELETED, true);
+            inbox.copyMessages(messages, target);
+            inbox.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
         }
     }
 

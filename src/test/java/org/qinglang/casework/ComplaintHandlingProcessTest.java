@@ -355,6 +355,34 @@ class ComplaintHandlingProcessTest {
     }
 
     @Test
+    void caseWorkerCorrectsCategoryPlatformLinkAndAccountAtVerification() {
+        String caseNumber = newCase(ComplaintCategory.RUMOUR, "https://shortvideo.example/v/misread", "misread");
+        ProcessInstance instance = cases.instance(caseNumber);
+        assertThat(instance).variables().containsKey("platformOptions");
+
+        assertThatThrownBy(() -> cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker", Map.of(
+                "contentUrl", "javascript:alert(1)", "verificationOutcome", "SUBSTANTIATED",
+                "verificationNote", "x")))
+                .hasMessageContaining("invalid URL");
+        assertThat(instance).isWaitingAt("Task_VerifyComplaint");
+
+        cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker", Map.of(
+                "category", "EXTORTION_PAID_DELETION", "platformCode", "weiyu-social",
+                "contentUrl", "https://weiyu.example/p/pay-to-delete", "accountName", "删帖中介",
+                "verificationOutcome", "SUBSTANTIATED", "verificationNote", "实为有偿删帖 Paid deletion"));
+
+        Complaint corrected = complaint(caseNumber);
+        assertThat(corrected.getCategory()).isEqualTo(ComplaintCategory.EXTORTION_PAID_DELETION);
+        assertThat(corrected.getPlatformCode()).isEqualTo("weiyu-social");
+        assertThat(corrected.getAccountName()).isEqualTo("删帖中介");
+        assertThat(corrected.getSeverity()).isEqualTo("CRITICAL");
+        assertThat(corrected.isCriminalLead()).isTrue();
+        assertThat(corrected.getResponsibleOffice()).contains("Guangdong");
+        assertThat(instance).hasPassed("Task_ReferCriminalLead").isWaitingAt("Task_AwaitPlatformResponse");
+        assertThat(TestMail.to(mail, "report@weiyu.example")).hasSize(1);
+    }
+
+    @Test
     void noticeThatCannotBeSentIsRetriedThenRaisesAnIncidentAndIsSentOnceWhenMailIsBack() {
         String caseNumber = newCase(ComplaintCategory.RUMOUR, "https://shortvideo.example/v/fake-flood", "flood_fake");
         ProcessInstance instance = cases.instance(caseNumber);

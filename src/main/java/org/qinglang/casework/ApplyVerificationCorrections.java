@@ -1,0 +1,77 @@
+package org.qinglang.casework;
+
+import java.util.Objects;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.qinglang.common.Labels;
+import org.qinglang.intake.CaseFiles;
+import org.qinglang.intake.Complaint;
+import org.qinglang.intake.ComplaintCategory;
+import org.qinglang.intake.UrlNormalizer;
+import org.qinglang.registry.Platform;
+import org.qinglang.registry.PlatformRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing Task_VerifyComplaint: takes over the case worker's corrections of category,
+ * platform, link and account (what an e-mail complaint yields is a guess), refusing invalid ones,
+ * and triages again when category or platform changed.
+ */
+@Component("applyVerificationCorrections")
+public class ApplyVerificationCorrections implements TaskListener {
+
+    private final CaseFiles caseFiles;
+    private final PlatformRepository platforms;
+    private final TriageService triageService;
+    private final Labels labels;
+
+    public ApplyVerificationCorrections(CaseFiles caseFiles, PlatformRepository platforms,
+            TriageService triageService, Labels labels) {
+        this.caseFiles = caseFiles;
+        this.platforms = platforms;
+        this.triageService = triageService;
+        this.labels = labels;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Complaint complaint = caseFiles.get(task.getExecution().getProcessBusinessKey());
+        ComplaintCategory category = category(task, complaint);
+        String platformCode = Objects.toString(task.getVariable(CaseVariables.PLATFORM_CODE),
+                complaint.getPlatformCode());
+        Platform platform = platforms.findById(platformCode).orElseThrow(() -> new ProcessEngineException(
+                "unknown platform 未知平台: " + platformCode));
+        String url = Objects.toString(task.getVariable(CaseVariables.CONTENT_URL), complaint.getContentUrl()).strip();
+        String normalizedUrl;
+        try {
+            normalizedUrl = UrlNormalizer.normalize(url);
+        } catch (IllegalArgumentException e) {
+            throw new ProcessEngineException("invalid URL 链接无效: " + e.getMessage());
+        }
+        Object accountValue = task.getVariable(CaseVariables.ACCOUNT_NAME);
+        String account = accountValue == null || accountValue.toString().isBlank() ? null
+                : accountValue.toString().strip();
+        boolean triageAgain = category != complaint.getCategory() || !platformCode.equals(complaint.getPlatformCode());
+        complaint.correct(category, platformCode, url, normalizedUrl, account);
+        task.setVariable(CaseVariables.CATEGORY_LABEL, labels.category(category));
+        task.setVariable(CaseVariables.PLATFORM_NAME, platform.displayName());
+        if (triageAgain) {
+            Triage triage = triageService.triage(complaint);
+            complaint.triaged(triage.severity(), triage.criminalLead(), triage.responsibleOffice());
+            TriageComplaint.setTriageVariables(task, triage);
+        }
+    }
+
+    private static ComplaintCategory category(DelegateTask task, Complaint complaint) {
+        Object value = task.getVariable(CaseVariables.CATEGORY);
+        if (value == null) {
+            return complaint.getCategory();
+        }
+        try {
+            return ComplaintCategory.valueOf(value.toString());
+        } catch (IllegalArgumentException e) {
+            throw new ProcessEngineException("unknown category 未知类别: " + value);
+        }
+    }
+}
