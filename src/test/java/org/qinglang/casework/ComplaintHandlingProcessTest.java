@@ -205,6 +205,8 @@ class ComplaintHandlingProcessTest {
         assertThat(instance).isEnded().hasPassed("Timer_ComplainantReplyDeadline", "Task_CloseAbandonedComplaint",
                 "EndEvent_ComplaintAbandoned");
         assertThat(complaint(caseNumber).getOutcome()).isEqualTo(CaseOutcome.ABANDONED);
+        assertThat(TestMail.to(mail, "wang@mail.example")).anyMatch(m -> TestMail.subject(m).contains("已结案")
+                && TestMail.body(m).contains("7 days"));
         assertThatThrownBy(() -> caseReplies.complainantReplied(caseNumber, "too late", List.of()))
                 .isInstanceOf(CaseNotAwaitingException.class);
     }
