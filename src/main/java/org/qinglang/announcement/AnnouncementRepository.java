@@ -4,10 +4,15 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface AnnouncementRepository extends JpaRepository<Announcement, Long> {
 
     Optional<Announcement> findByCaseNumber(String caseNumber);
 
-    Page<Announcement> findAllByOrderByPublishedAtDescIdDesc(Pageable page);
+    @Query("""
+            select a from Announcement a
+            where (:category is null or a.category = :category) and (:platform is null or a.platformCode = :platform)
+            order by a.publishedAt desc, a.id desc""")
+    Page<Announcement> newestFirst(String category, String platform, Pageable page);
 }

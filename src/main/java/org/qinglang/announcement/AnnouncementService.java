@@ -29,7 +29,12 @@ public class AnnouncementService {
     }
 
     @Transactional(readOnly = true)
-    public Page<Announcement> newestFirst(int page) {
-        return announcements.findAllByOrderByPublishedAtDescIdDesc(PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+    public Page<Announcement> newestFirst(String category, String platform, int page) {
+        return announcements.newestFirst(blankToNull(category), blankToNull(platform),
+                PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -48,7 +48,7 @@ public class CaseReplies {
             throw new CaseNotAwaitingException(caseNumber, "a platform response");
         }
         preserve(complaint, EvidenceKind.PLATFORM_RESPONSE, text, attachments);
-        complaint.moveTo(CaseStage.UNDER_REVIEW);
+        complaint.platformResponded();
         correlate(caseNumber, CaseVariables.MESSAGE_PLATFORM_RESPONDED, CaseVariables.PLATFORM_RESPONSE_TEXT, text,
                 complaint);
     }

@@ -24,6 +24,7 @@ public final class CaseVariables {
     public static final String RECTIFICATION_DEADLINE = "rectificationDeadline";
     public static final String REMINDER_BEFORE = "reminderBefore";
     public static final String VERIFICATION_SLA = "verificationSla";
+    public static final String VERIFICATION_DUE_AT = "verificationDueAt";
 
     public static final String DUPLICATE = "duplicate";
     public static final String DUPLICATE_OF = "duplicateOf";

@@ -1,8 +1,11 @@
 package org.qinglang.casework;
 
+import java.time.Duration;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.qinglang.common.EngineClock;
 import org.qinglang.intake.CaseFiles;
 import org.qinglang.intake.Complaint;
 import org.springframework.stereotype.Component;
@@ -35,5 +38,7 @@ public class TriageComplaint implements JavaDelegate {
         variables.setVariable(CaseVariables.NOTICE_DEADLINE, triage.rectificationDeadline());
         variables.setVariable(CaseVariables.REMINDER_BEFORE, triage.reminderBefore());
         variables.setVariable(CaseVariables.VERIFICATION_SLA, triage.verificationSla());
+        variables.setVariable(CaseVariables.VERIFICATION_DUE_AT,
+                Date.from(EngineClock.now().plus(Duration.parse(triage.verificationSla()))));
     }
 }

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.qinglang.casework.CaseVariables;
 import org.qinglang.common.Labels;
 import org.qinglang.intake.CaseFiles;
-import org.qinglang.intake.CaseStage;
 import org.springframework.stereotype.Component;
 
 /** The deadline passed without a response: the case goes to the supervisors. */
@@ -22,7 +21,7 @@ public class RecordMissedDeadline implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        caseFiles.get(execution.getProcessBusinessKey()).moveTo(CaseStage.ESCALATED);
+        caseFiles.get(execution.getProcessBusinessKey()).deadlineMissed();
         execution.setVariable(CaseVariables.ESCALATION_REASON, labels.bilingual("escalation.deadline-missed"));
     }
 }

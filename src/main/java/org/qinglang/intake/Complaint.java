@@ -65,6 +65,11 @@ public class Complaint {
     private Instant createdAt;
     private Instant updatedAt;
     private Instant closedAt;
+    private Instant notifiedAt;
+    private Instant respondedAt;
+    private boolean deadlineMissed;
+    private Instant reviewRequestedAt;
+    private String reviewOutcome;
 
     @Version
     private long version;
@@ -138,7 +143,39 @@ public class Complaint {
     public void rectificationDue(Instant dueAt, int level) {
         this.rectificationDueAt = dueAt;
         this.escalationLevel = level;
+        if (notifiedAt == null) {
+            notifiedAt = EngineClock.now();
+        }
         moveTo(CaseStage.PLATFORM_NOTIFIED);
+    }
+
+    public void platformResponded() {
+        if (respondedAt == null) {
+            respondedAt = EngineClock.now();
+        }
+        moveTo(CaseStage.UNDER_REVIEW);
+    }
+
+    public void deadlineMissed() {
+        this.deadlineMissed = true;
+        moveTo(CaseStage.ESCALATED);
+    }
+
+    /** A complainant may ask once for a review, within six months of the outcome. */
+    public boolean reviewCanBeRequested(Instant now) {
+        return stage == CaseStage.CLOSED && outcome != null && outcome != CaseOutcome.LINKED_TO_EXISTING_CASE
+                && reviewRequestedAt == null && closedAt != null
+                && now.isBefore(closedAt.atZone(java.time.ZoneOffset.UTC).plusMonths(6).toInstant());
+    }
+
+    public void reviewRequested() {
+        this.reviewRequestedAt = EngineClock.now();
+        touch();
+    }
+
+    public void reviewed(String result) {
+        this.reviewOutcome = result;
+        touch();
     }
 
     /** The case worker's corrections at verification, e.g. of what was read out of an e-mail. */
@@ -279,6 +316,26 @@ public class Complaint {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    public Instant getNotifiedAt() {
+        return notifiedAt;
+    }
+
+    public Instant getRespondedAt() {
+        return respondedAt;
+    }
+
+    public boolean isDeadlineMissed() {
+        return deadlineMissed;
+    }
+
+    public Instant getReviewRequestedAt() {
+        return reviewRequestedAt;
+    }
+
+    public String getReviewOutcome() {
+        return reviewOutcome;
     }
 
     public List<Evidence> getEvidence() {

@@ -78,6 +78,10 @@ public class CaseMail {
         toComplainant(c, "outcome", "outcome", c.getComplainantName(), c.getCaseNumber(), outcomeLabel, details);
     }
 
+    public void reviewResult(Complaint c, String result) {
+        toComplainant(c, "review-result", "review-result", c.getComplainantName(), c.getCaseNumber(), result);
+    }
+
     public void platformNotice(Complaint c, Platform platform, int level, List<String> measures, Instant dueAt,
             String legalBasis) {
         String kind = "platform-notice";

@@ -34,7 +34,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/complaints/*/information",
                                 "/api/complaints/*/platform-response").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/announcements", "/announcements/**",
-                                "/announcements.atom", "/complaints/*", "/css/**", "/favicon.ico").permitAll()
+                                "/announcements.atom", "/statistics", "/statistics.csv", "/complaints/new",
+                                "/complaints/*", "/platform/respond/*", "/css/**", "/js/**", "/webjars/**",
+                                "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/complaints/new", "/complaints/*/information",
+                                "/complaints/*/review", "/platform/respond/*").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().hasAnyRole(STAFF))
                 .httpBasic(basic -> basic.realmName("Qinglang"))

@@ -58,11 +58,18 @@ public class AnnouncementPages {
 
     @GetMapping("/announcements")
     @Transactional(readOnly = true)
-    public String board(@RequestParam(defaultValue = "0") int page, Model model) {
-        Page<Announcement> result = announcements.newestFirst(page);
+    public String board(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String platform,
+            Model model) {
+        Page<Announcement> result = announcements.newestFirst(category, platform, page);
         Map<String, Platform> platformsByCode = platformsByCode();
         model.addAttribute("announcements", result.getContent().stream().map(a -> view(a, platformsByCode)).toList());
         model.addAttribute("page", result);
+        model.addAttribute("category", category == null ? "" : category);
+        model.addAttribute("platform", platform == null ? "" : platform);
+        model.addAttribute("categories", java.util.Arrays.asList(org.qinglang.intake.ComplaintCategory.values()));
+        model.addAttribute("platforms", platformsByCode.values().stream()
+                .sorted(java.util.Comparator.comparing(Platform::getCode)).toList());
         return "announcements";
     }
 
@@ -85,7 +92,7 @@ public class AnnouncementPages {
         feed.setLink(publicBaseUrl + "/announcements");
         feed.setUri(publicBaseUrl + "/announcements.atom");
         feed.setDescription("典型案例曝光 Typical cases");
-        List<Announcement> newest = announcements.newestFirst(0).getContent();
+        List<Announcement> newest = announcements.newestFirst(null, null, 0).getContent();
         feed.setPublishedDate(newest.isEmpty() ? new Date(0) : Date.from(newest.get(0).getPublishedAt()));
         feed.setEntries(newest.stream().map(a -> entry(view(a, platformsByCode))).toList());
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))

@@ -47,9 +47,12 @@ public class ComplaintApiController {
     private final PlatformRepository platforms;
     private final AccessTokens tokens;
     private final Labels labels;
+    private final IntakeRateLimiter rateLimiter;
 
     public ComplaintApiController(IntakeService intake, CaseFiles caseFiles, CaseReplies caseReplies,
-            ComplaintRepository complaints, PlatformRepository platforms, AccessTokens tokens, Labels labels) {
+            ComplaintRepository complaints, PlatformRepository platforms, AccessTokens tokens, Labels labels,
+            IntakeRateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
         this.intake = intake;
         this.caseFiles = caseFiles;
         this.caseReplies = caseReplies;
@@ -60,7 +63,11 @@ public class ComplaintApiController {
     }
 
     @PostMapping("/complaints")
-    public ResponseEntity<Map<String, Object>> submit(@Valid @RequestBody ComplaintRequest request) {
+    public ResponseEntity<Map<String, Object>> submit(@Valid @RequestBody ComplaintRequest request,
+            jakarta.servlet.http.HttpServletRequest http) {
+        if (!rateLimiter.tryAcquire(http.getRemoteAddr())) {
+            throw new TooManyComplaintsException();
+        }
         AcceptedComplaint accepted = intake.submit(new NewComplaint(ComplaintSource.API, request.category(),
                 request.reporterType(), request.platform(), request.url(), request.accountName(),
                 request.description(), request.complainant().name(), request.complainant().email(),

@@ -1,30 +1,84 @@
 package org.qinglang.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.qinglang.casework.CaseReplies;
+import org.qinglang.casework.OutcomeReviews;
 import org.qinglang.common.Labels;
+import org.qinglang.intake.AcceptedComplaint;
 import org.qinglang.intake.CaseFiles;
+import org.qinglang.intake.CaseStage;
 import org.qinglang.intake.Complaint;
+import org.qinglang.intake.ComplaintCategory;
+import org.qinglang.intake.ComplaintSource;
+import org.qinglang.intake.IntakeService;
+import org.qinglang.intake.InvalidComplaintException;
+import org.qinglang.intake.NewComplaint;
+import org.qinglang.intake.NewComplaint.Attachment;
+import org.qinglang.intake.ReporterType;
+import org.qinglang.mail.ComplaintExtraction;
+import org.qinglang.registry.Platform;
+import org.qinglang.registry.PlatformRepository;
 import org.qinglang.security.AccessTokens;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The home page and the complainant's private status page. */
+/** The complainant's pages: the home page, the complaint form, and the private status page. */
 @Controller
 public class PublicPages {
 
+    private final IntakeService intake;
     private final CaseFiles caseFiles;
+    private final CaseReplies replies;
+    private final OutcomeReviews reviews;
+    private final PlatformRepository platforms;
     private final AccessTokens tokens;
+    private final IntakeRateLimiter rateLimiter;
     private final Labels labels;
 
-    public PublicPages(CaseFiles caseFiles, AccessTokens tokens, Labels labels) {
+    public PublicPages(IntakeService intake, CaseFiles caseFiles, CaseReplies replies, OutcomeReviews reviews,
+            PlatformRepository platforms, AccessTokens tokens, IntakeRateLimiter rateLimiter, Labels labels) {
+        this.intake = intake;
         this.caseFiles = caseFiles;
+        this.replies = replies;
+        this.reviews = reviews;
+        this.platforms = platforms;
         this.tokens = tokens;
+        this.rateLimiter = rateLimiter;
         this.labels = labels;
+    }
+
+    @ModelAttribute("categories")
+    List<ComplaintCategory> categories() {
+        return Arrays.asList(ComplaintCategory.values());
+    }
+
+    @ModelAttribute("reporterTypes")
+    List<ReporterType> reporterTypes() {
+        return Arrays.asList(ReporterType.values());
+    }
+
+    @ModelAttribute("platforms")
+    List<Platform> platforms() {
+        return platforms.findAll(Sort.by("code")).stream()
+                .filter(p -> !p.getCode().equals(ComplaintExtraction.UNREGISTERED_PLATFORM)).toList();
     }
 
     @GetMapping("/")
@@ -32,18 +86,97 @@ public class PublicPages {
         return "home";
     }
 
+    @GetMapping("/complaints/new")
+    public String newComplaint(Model model) {
+        model.addAttribute("complaintForm", new ComplaintForm());
+        return "complaint-form";
+    }
+
+    @PostMapping("/complaints/new")
+    public String submit(@Valid @ModelAttribute("complaintForm") ComplaintForm form, BindingResult errors,
+            HttpServletRequest request, Model model) throws IOException {
+        if (!rateLimiter.tryAcquire(request.getRemoteAddr())) {
+            throw new TooManyComplaintsException();
+        }
+        List<String> urls = form.urlList();
+        List<String> uploadProblems = new ArrayList<>();
+        List<Attachment> attachments = Uploads.accept(form.getEvidence(), uploadProblems);
+        uploadProblems.forEach(problem -> errors.rejectValue("evidence", problem));
+        if (errors.hasErrors()) {
+            return "complaint-form";
+        }
+        String description = form.getDescription().strip();
+        if (urls.size() > 1) {
+            description += "\n\n其他链接 Other links:\n" + String.join("\n", urls.subList(1, urls.size()));
+        }
+        try {
+            AcceptedComplaint accepted = intake.submit(new NewComplaint(ComplaintSource.WEB, form.getCategory(),
+                    form.getReporterType(), form.getPlatform(), urls.get(0), form.getAccountName(), description,
+                    form.getName(), form.getEmail(), form.getPhone(), attachments, null));
+            model.addAttribute("caseNumber", accepted.caseNumber());
+            model.addAttribute("statusLink", "/complaints/" + accepted.caseNumber() + "?token="
+                    + accepted.statusToken());
+            return "complaint-accepted";
+        } catch (InvalidComplaintException e) {
+            String field = e.getField().equals("url") ? "urls" : e.getField().equals("platform") ? "platform"
+                    : "evidence";
+            errors.rejectValue(field, "form.invalid." + field, e.getMessage());
+            return "complaint-form";
+        }
+    }
+
     @GetMapping("/complaints/{caseNumber}")
     @Transactional(readOnly = true)
-    public String status(@PathVariable String caseNumber, @RequestParam(required = false) String token, Model model) {
+    public String status(@PathVariable String caseNumber, @RequestParam(required = false) String token, Model model,
+            Locale locale) {
+        Complaint complaint = authorised(caseNumber, token);
+        model.addAttribute("complaint", complaint);
+        model.addAttribute("token", token);
+        model.addAttribute("stageLabel", labels.get("stage." + complaint.getStage().name(), locale));
+        model.addAttribute("outcomeLabel", complaint.getOutcome() == null ? null
+                : labels.get("outcome." + complaint.getOutcome().name(), locale));
+        model.addAttribute("categoryLabel", labels.get("category." + complaint.getCategory().name(), locale));
+        model.addAttribute("stages", List.of(CaseStage.RECEIVED, CaseStage.UNDER_VERIFICATION,
+                CaseStage.PLATFORM_NOTIFIED, CaseStage.UNDER_REVIEW, CaseStage.CLOSED));
+        model.addAttribute("canAddInformation", complaint.getStage() == CaseStage.AWAITING_INFORMATION);
+        model.addAttribute("canRequestReview", reviews.canRequest(complaint));
+        return "status";
+    }
+
+    @PostMapping("/complaints/{caseNumber}/information")
+    public String addInformation(@PathVariable String caseNumber, @RequestParam(required = false) String token,
+            @RequestParam(defaultValue = "") String text,
+            @RequestParam(name = "evidence", required = false) MultipartFile[] evidence,
+            RedirectAttributes redirect) throws IOException {
+        authorised(caseNumber, token);
+        List<String> problems = new ArrayList<>();
+        List<Attachment> attachments = Uploads.accept(evidence, problems);
+        if (text.isBlank() || text.length() > 20000 || !problems.isEmpty()) {
+            redirect.addFlashAttribute("problem", problems.isEmpty() ? "form.information.required" : problems.get(0));
+        } else {
+            replies.complainantReplied(caseNumber, text.strip(), attachments);
+            redirect.addFlashAttribute("notice", "status.information.received");
+        }
+        return "redirect:/complaints/" + caseNumber + "?token=" + token;
+    }
+
+    @PostMapping("/complaints/{caseNumber}/review")
+    public String requestReview(@PathVariable String caseNumber, @RequestParam(required = false) String token,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        authorised(caseNumber, token);
+        if (reason.isBlank() || reason.length() > 4000) {
+            redirect.addFlashAttribute("problem", "form.review.required");
+        } else {
+            reviews.request(caseNumber, reason.strip());
+            redirect.addFlashAttribute("notice", "status.review.requested");
+        }
+        return "redirect:/complaints/" + caseNumber + "?token=" + token;
+    }
+
+    private Complaint authorised(String caseNumber, String token) {
         if (!tokens.isValid(AccessTokens.Purpose.COMPLAINANT_STATUS, caseNumber, token)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        Complaint complaint = caseFiles.get(caseNumber);
-        model.addAttribute("complaint", complaint);
-        model.addAttribute("stageLabel", labels.bilingual("stage." + complaint.getStage().name()));
-        model.addAttribute("outcomeLabel",
-                complaint.getOutcome() == null ? null : labels.bilingual("outcome." + complaint.getOutcome().name()));
-        model.addAttribute("categoryLabel", labels.category(complaint.getCategory()));
-        return "status";
+        return caseFiles.get(caseNumber);
     }
 }

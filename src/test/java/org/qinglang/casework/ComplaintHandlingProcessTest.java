@@ -125,6 +125,8 @@ class ComplaintHandlingProcessTest {
         Task verification = cases.task(caseNumber, "Task_VerifyComplaint");
         assertThat(verification).hasCandidateGroup("case-workers");
         assertThat(verification.getName()).contains(caseNumber).contains("ShortVideo");
+        assertThat(verification.getDueDate()).isEqualTo(engine.getRuntimeService().getVariable(instance.getId(),
+                "verificationDueAt"));
         assertThat(complaint(caseNumber).getStage()).isEqualTo(CaseStage.UNDER_VERIFICATION);
         assertThat(complaint(caseNumber).getResponsibleOffice()).contains("Shanghai");
 
@@ -382,6 +384,52 @@ class ComplaintHandlingProcessTest {
         assertThat(corrected.getResponsibleOffice()).contains("Guangdong");
         assertThat(instance).hasPassed("Task_ReferCriminalLead").isWaitingAt("Task_AwaitPlatformResponse");
         assertThat(TestMail.to(mail, "report@weiyu.example")).hasSize(1);
+    }
+
+    @Autowired
+    OutcomeReviews outcomeReviews;
+
+    @Test
+    void complainantAsksForAReviewOfTheOutcomeOnceWithinSixMonths() {
+        String caseNumber = newCase(ComplaintCategory.RUMOUR, "https://shortvideo.example/v/review", "reviewed");
+        verify(caseNumber, "UNFOUNDED", "内容属实报道 The report was accurate");
+        assertThat(outcomeReviews.canRequest(complaint(caseNumber))).isTrue();
+
+        outcomeReviews.request(caseNumber, "我有新的证据 I have new evidence");
+        assertThatThrownBy(() -> outcomeReviews.request(caseNumber, "again")).isInstanceOf(
+                CaseNotAwaitingException.class);
+        ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber, OutcomeReviews.PROCESS_KEY).singleResult();
+        assertThat(review).isWaitingAt("Task_ReviewOutcome");
+        Task reviewTask = engine.getTaskService().createTaskQuery().processInstanceId(review.getId()).singleResult();
+        assertThat(reviewTask).hasCandidateGroup("supervisors");
+        assertThat(reviewTask.getDueDate()).isNotNull();
+
+        identityAs("supervisor", () -> {
+            engine.getTaskService().claim(reviewTask.getId(), "supervisor");
+            engine.getTaskService().complete(reviewTask.getId(), Map.of("reviewDecision", "UPHELD",
+                    "reviewNote", "经复核维持原结论 Upheld after review"));
+        });
+        engine.getManagementService().createJobQuery().processInstanceId(review.getId()).list()
+                .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+
+        assertThat(review).isEnded().hasPassed("Task_NotifyReviewResult", "EndEvent_ReviewAnswered");
+        assertThat(complaint(caseNumber).getReviewOutcome()).contains("维持原处理结果").contains("Upheld after review");
+        assertThat(TestMail.to(mail, "wang@mail.example")).anyMatch(m -> TestMail.subject(m).contains("复核结果"));
+
+        String fresh = newCase(ComplaintCategory.RUMOUR, "https://shortvideo.example/v/late-review", "late");
+        verify(fresh, "UNFOUNDED", "不实 unfounded");
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(185).toMillis()));
+        assertThat(outcomeReviews.canRequest(complaint(fresh))).isFalse();
+    }
+
+    private void identityAs(String user, Runnable action) {
+        engine.getIdentityService().setAuthenticatedUserId(user);
+        try {
+            action.run();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
     }
 
     @Test

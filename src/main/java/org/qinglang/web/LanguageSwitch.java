@@ -1,0 +1,30 @@
+package org.qinglang.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Links to the current page in the other language, keeping its query (e.g. a status token). */
+@ControllerAdvice(assignableTypes = {PublicPages.class, AnnouncementPages.class, StatisticsPages.class,
+    PlatformResponsePages.class})
+class LanguageSwitch {
+
+    @ModelAttribute("switchToEnglish")
+    String english(HttpServletRequest request) {
+        return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", "en").build()
+                .toUriString();
+    }
+
+    @ModelAttribute("switchToChinese")
+    String chinese(HttpServletRequest request) {
+        return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", "zh_CN").build()
+                .toUriString();
+    }
+
+    @ModelAttribute("english")
+    boolean isEnglish(Locale locale) {
+        return Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+    }
+}

@@ -1,0 +1,44 @@
+package org.qinglang.web;
+
+import org.qinglang.casework.CaseNotAwaitingException;
+import org.qinglang.intake.CaseNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/** Readable pages, in the visitor's language, for what goes wrong on the public pages. */
+@ControllerAdvice(assignableTypes = {PublicPages.class, PlatformResponsePages.class, AnnouncementPages.class,
+    StatisticsPages.class})
+class PageExceptionHandler {
+
+    @ExceptionHandler(CaseNotAwaitingException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String notAwaiting(Model model) {
+        model.addAttribute("status", 409);
+        return "error";
+    }
+
+    @ExceptionHandler(CaseNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(Model model) {
+        model.addAttribute("status", 404);
+        return "error";
+    }
+
+    @ExceptionHandler(TooManyComplaintsException.class)
+    @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+    String tooMany(Model model) {
+        model.addAttribute("status", 429);
+        return "error";
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+    String tooLarge(Model model) {
+        model.addAttribute("status", 413);
+        return "error";
+    }
+}

@@ -1,0 +1,41 @@
+package org.qinglang.web;
+
+import org.qinglang.intake.Evidence;
+import org.qinglang.intake.EvidenceRepository;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Evidence download for staff (linked from the verify form). Always as an attachment, never
+ * rendered inline, so an uploaded file cannot run in the browser as a page of ours.
+ */
+@RestController
+public class StaffEvidenceController {
+
+    private final EvidenceRepository evidence;
+
+    StaffEvidenceController(EvidenceRepository evidence) {
+        this.evidence = evidence;
+    }
+
+    @GetMapping("/staff/evidence/{id}")
+    @Transactional(readOnly = true)
+    public ResponseEntity<byte[]> download(@PathVariable long id) {
+        Evidence item = evidence.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String name = item.getFileName() == null ? "evidence-" + id : item.getFileName();
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Evidence-SHA256", item.getSha256())
+                .body(item.getContent());
+    }
+}

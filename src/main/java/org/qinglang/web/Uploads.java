@@ -1,0 +1,87 @@
+package org.qinglang.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.qinglang.intake.IntakeService;
+import org.qinglang.intake.NewComplaint.Attachment;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Evidence uploaded through a page: images and PDF only, recognised by their first bytes rather than
+ * by what the browser claims, at most 10 files of 10 MB.
+ */
+final class Uploads {
+
+    private Uploads() {
+    }
+
+    /** @return the accepted attachments; problems are added to {@code problems} as message keys */
+    static List<Attachment> accept(MultipartFile[] files, List<String> problems) throws IOException {
+        List<Attachment> attachments = new ArrayList<>();
+        if (files == null) {
+            return attachments;
+        }
+        List<MultipartFile> given = Arrays.stream(files).filter(f -> f != null && !f.isEmpty()).toList();
+        if (given.size() > IntakeService.MAX_ATTACHMENTS) {
+            problems.add("form.evidence.too-many");
+            return attachments;
+        }
+        for (MultipartFile file : given) {
+            if (file.getSize() > IntakeService.MAX_ATTACHMENT_BYTES) {
+                problems.add("form.evidence.too-large");
+                continue;
+            }
+            byte[] content = file.getBytes();
+            String type = sniff(content);
+            if (type == null) {
+                problems.add("form.evidence.type");
+                continue;
+            }
+            attachments.add(new Attachment(safeName(file.getOriginalFilename()), type, content, null));
+        }
+        return attachments;
+    }
+
+    static String sniff(byte[] c) {
+        if (starts(c, 0x89, 'P', 'N', 'G')) {
+            return "image/png";
+        }
+        if (starts(c, 0xFF, 0xD8, 0xFF)) {
+            return "image/jpeg";
+        }
+        if (starts(c, 'G', 'I', 'F', '8')) {
+            return "image/gif";
+        }
+        if (c.length >= 12 && starts(c, 'R', 'I', 'F', 'F') && c[8] == 'W' && c[9] == 'E' && c[10] == 'B'
+                && c[11] == 'P') {
+            return "image/webp";
+        }
+        if (starts(c, '%', 'P', 'D', 'F', '-')) {
+            return "application/pdf";
+        }
+        return null;
+    }
+
+    private static boolean starts(byte[] content, int... prefix) {
+        if (content.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((content[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String safeName(String original) {
+        if (original == null || original.isBlank()) {
+            return "upload";
+        }
+        String name = original.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        return name.isEmpty() ? "upload" : name.length() > 255 ? name.substring(0, 255) : name;
+    }
+}

@@ -1,0 +1,62 @@
+package org.qinglang.workflow;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters case workers and supervisors start from. Created once; a manager may change
+ * them in Tasklist afterwards and they are left alone.
+ */
+@Component
+@Order(2)
+class TasklistFilters implements ApplicationRunner {
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    TasklistFilters(FilterService filterService, TaskService taskService) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        create("我的待办 My open tasks", -20, "#2c7be5", "Tasks assigned to me",
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        create("核实队列 Verification queue", -15, "#00a65a", "Complaints waiting for verification",
+                taskService.createTaskQuery().taskDefinitionKey("Task_VerifyComplaint").orderByTaskPriority().desc()
+                        .orderByDueDate().asc());
+        create("升级处置 Escalations", -10, "#e6550d", "Enforcement decisions and announcements for supervisors",
+                taskService.createTaskQuery().taskDefinitionKeyIn("Task_DecideEnforcement",
+                        "Task_ApproveAnnouncement", "Task_ReviewOutcome").orderByDueDate().asc());
+        create("已超期 Overdue", -5, "#d62728", "Tasks past their due date",
+                taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc());
+    }
+
+    private void create(String name, int priority, String color, String description, TaskQuery query) {
+        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("priority", priority);
+        properties.put("color", color);
+        properties.put("description", description);
+        properties.put("refresh", true);
+        properties.put("variables", List.of(
+                Map.of("name", "caseNumber", "label", "案件编号 Case"),
+                Map.of("name", "platformName", "label", "平台 Platform"),
+                Map.of("name", "categoryLabel", "label", "类别 Category"),
+                Map.of("name", "severity", "label", "严重程度 Severity")));
+        Filter filter = filterService.newTaskFilter(name).setOwner(null).setQuery(query).setProperties(properties);
+        filterService.saveFilter(filter);
+    }
+}
