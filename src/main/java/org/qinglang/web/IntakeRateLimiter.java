@@ -24,7 +24,7 @@ public class IntakeRateLimiter {
 
     public boolean tryAcquire(String clientAddress) {
         return buckets.computeIfAbsent(clientAddress, address -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build())
+                .addLimit(Bandwidth.builder().capacity(perHour).refillIntervally(perHour, Duration.ofHours(1)).build())
                 .build()).tryConsume(1);
     }
 

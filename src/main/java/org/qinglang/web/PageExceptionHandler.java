@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Readable pages, in the visitor's language, for what goes wrong on the public pages. */
 @ControllerAdvice(assignableTypes = {PublicPages.class, PlatformResponsePages.class, AnnouncementPages.class,
@@ -18,6 +19,13 @@ class PageExceptionHandler {
     @ResponseStatus(HttpStatus.CONFLICT)
     String notAwaiting(Model model) {
         model.addAttribute("status", 409);
+        return "error";
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    String status(ResponseStatusException e, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        response.setStatus(e.getStatusCode().value());
+        model.addAttribute("status", e.getStatusCode().value());
         return "error";
     }
 
