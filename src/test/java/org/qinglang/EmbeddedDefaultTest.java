@@ -32,6 +32,8 @@ import org.springframework.boot.test.context.SpringBootTest;
     "spring.datasource.url=jdbc:h2:file:./target/embedded-default-test/${random.uuid}/qinglang;DB_CLOSE_ON_EXIT=FALSE",
     "qinglang.mail.embedded.smtp-port=3526",
     "qinglang.mail.embedded.imap-port=3644",
+    "spring.mail.port=3526",
+    "qinglang.mail.intake.port=3644",
     "camunda.bpm.job-execution.wait-time-in-millis=200",
     "camunda.bpm.job-execution.max-wait=500"})
 class EmbeddedDefaultTest {

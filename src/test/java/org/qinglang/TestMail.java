@@ -3,21 +3,54 @@ package org.qinglang;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
 
-/** A real SMTP/IMAP server per test class; the application sends to it on port 3025. */
+/**
+ * A real SMTP/IMAP server for the tests. Its ports are chosen free once per test JVM and handed to
+ * the application as system properties, so that parallel builds on one machine do not collide.
+ */
 public final class TestMail {
+
+    public static final int SMTP_PORT = freePort();
+    public static final int IMAP_PORT = freePort();
+
+    static {
+        System.setProperty("spring.mail.port", String.valueOf(SMTP_PORT));
+        System.setProperty("qinglang.mail.intake.port", String.valueOf(IMAP_PORT));
+    }
 
     private TestMail() {
     }
 
+    /** Makes sure the ports are chosen before any test application context reads its mail settings. */
+    public static class Ports implements org.springframework.context.ApplicationContextInitializer<
+            org.springframework.context.ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(org.springframework.context.ConfigurableApplicationContext context) {
+            if (SMTP_PORT <= 0 || IMAP_PORT <= 0) {
+                throw new IllegalStateException("no free ports for the test mail server");
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static GreenMailExtension server() {
-        return new GreenMailExtension(ServerSetupTest.SMTP_IMAP)
+        return new GreenMailExtension(new ServerSetup[] {
+            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
                 .withPerMethodLifecycle(true);
     }

@@ -99,7 +99,7 @@ class MailIntakeTest {
 
     private List<String> folder(String name) throws Exception {
         try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
-            store.connect("127.0.0.1", 3143, INTAKE, "complaints");
+            store.connect("127.0.0.1", TestMail.IMAP_PORT, INTAKE, "complaints");
             Folder folder = store.getFolder(name);
             if (!folder.exists()) {
                 return List.of();
