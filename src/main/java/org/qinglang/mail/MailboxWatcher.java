@@ -54,6 +54,12 @@ public class MailboxWatcher implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread thread;
     private volatile Store watchedStore;
+    private final java.util.concurrent.ScheduledExecutorService nudger =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "mail-intake-nudger");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public MailboxWatcher(MailIntake intake, MailIntakeSettings settings) {
         this.intake = intake;
@@ -209,12 +215,22 @@ public class MailboxWatcher implements SmartLifecycle {
             return;
         }
         IMAPFolder inbox = (IMAPFolder) store.getFolder(settings.folder());
-        inbox.open(Folder.READ_ONLY);
+        inbox.open(Folder.READ_WRITE);
+        // Any command on the folder ends an IDLE: the nudge bounds the wait by the poll interval, so
+        // mail whose announcement a server drops is still picked up.
+        java.util.concurrent.ScheduledFuture<?> nudge = nudger.schedule(() -> {
+            try {
+                inbox.getMessageCount();
+            } catch (MessagingException | RuntimeException e) {
+                log.debug("nudging the idle mailbox", e);
+            }
+        }, settings.pollInterval().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             if (inbox.getMessageCount() == 0) {
-                inbox.idle(true); // returns when the server announces new mail, or the connection ends
+                inbox.idle(true); // returns when the server announces new mail, or on the nudge
             }
         } finally {
+            nudge.cancel(false);
             if (inbox.isOpen()) {
                 inbox.close(false);
             }
@@ -244,6 +260,7 @@ public class MailboxWatcher implements SmartLifecycle {
         if (watcher != null) {
             watcher.interrupt();
         }
+        nudger.shutdownNow();
     }
 
     @Override
