@@ -32,11 +32,13 @@ public class ModelDeployment {
     private static final Logger log = LoggerFactory.getLogger(ModelDeployment.class);
 
     private final RepositoryService repositoryService;
+    private final ModelValidator validator;
     private final Path directory;
 
-    public ModelDeployment(RepositoryService repositoryService,
+    public ModelDeployment(RepositoryService repositoryService, ModelValidator validator,
             @Value("${qinglang.models.directory:}") String directory) {
         this.repositoryService = repositoryService;
+        this.validator = validator;
         this.directory = directory == null || directory.isBlank() ? null : Path.of(directory);
     }
 
@@ -73,11 +75,40 @@ public class ModelDeployment {
         return models;
     }
 
+    /** A set of models that failed validation; nothing of it was deployed. */
+    public static class ModelsRefusedException extends RuntimeException {
+
+        private final List<ModelValidator.Problem> problems;
+
+        public ModelsRefusedException(List<ModelValidator.Problem> problems) {
+            super("models refused: " + problems);
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<ModelValidator.Problem> problems() {
+            return problems;
+        }
+    }
+
     /** @return the new deployment, or null when nothing changed */
     public Deployment deployChanges() throws IOException {
         List<Model> models = currentModels();
         if (models.isEmpty()) {
             throw new IllegalStateException("no models found in " + (directory == null ? "the classpath" : directory));
+        }
+        return deploy(models);
+    }
+
+    /**
+     * Validates the whole set and deploys it as one deployment (forms stay beside their process).
+     *
+     * @return the new deployment, or null when nothing changed
+     * @throws ModelsRefusedException when a model fails validation
+     */
+    public Deployment deploy(List<Model> models) {
+        List<ModelValidator.Problem> problems = validator.validate(models);
+        if (!problems.isEmpty()) {
+            throw new ModelsRefusedException(problems);
         }
         String previousId = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME)
                 .orderByDeploymentTime().desc().listPage(0, 1).stream().map(Deployment::getId).findFirst().orElse(null);

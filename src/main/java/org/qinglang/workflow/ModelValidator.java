@@ -1,0 +1,176 @@
+package org.qinglang.workflow;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a set of models before it is deployed. Deploying a model is deploying code that runs
+ * inside the application, so a model may only call our own beans, never scripts, and must say how
+ * long its history is kept. Each problem is a message key with its arguments, so that it can be
+ * shown in the manager's language.
+ */
+@Component
+public class ModelValidator {
+
+    public record Problem(String model, String key, List<String> arguments) {
+    }
+
+    private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
+
+    private final ListableBeanFactory beans;
+
+    public ModelValidator(ListableBeanFactory beans) {
+        this.beans = beans;
+    }
+
+    public List<Problem> validate(Collection<ModelDeployment.Model> models) {
+        List<Problem> problems = new ArrayList<>();
+        Set<String> formIds = new java.util.HashSet<>();
+        for (ModelDeployment.Model model : models) {
+            if (model.name().endsWith(".form")) {
+                String id = formId(model);
+                if (id == null) {
+                    problems.add(new Problem(model.name(), "model.problem.form-unreadable", List.of()));
+                } else {
+                    formIds.add(id);
+                }
+            }
+        }
+        for (ModelDeployment.Model model : models) {
+            if (model.name().endsWith(".bpmn")) {
+                validateBpmn(model, formIds, problems);
+            } else if (model.name().endsWith(".dmn")) {
+                validateDmn(model, problems);
+            } else if (!model.name().endsWith(".form")) {
+                problems.add(new Problem(model.name(), "model.problem.unknown-type", List.of()));
+            }
+        }
+        return problems;
+    }
+
+    private void validateBpmn(ModelDeployment.Model model, Set<String> formIds, List<Problem> problems) {
+        BpmnModelInstance bpmn;
+        try {
+            bpmn = Bpmn.readModelFromStream(new ByteArrayInputStream(model.content()));
+        } catch (RuntimeException e) {
+            problems.add(new Problem(model.name(), "model.problem.unparsable", List.of(firstLine(e))));
+            return;
+        }
+        for (Process process : bpmn.getModelElementsByType(Process.class)) {
+            if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
+                problems.add(new Problem(model.name(), "model.problem.no-history-ttl", List.of(process.getId())));
+            }
+        }
+        for (ScriptTask script : bpmn.getModelElementsByType(ScriptTask.class)) {
+            problems.add(new Problem(model.name(), "model.problem.script-task", List.of(script.getId())));
+        }
+        for (CamundaScript script : bpmn.getModelElementsByType(CamundaScript.class)) {
+            problems.add(new Problem(model.name(), "model.problem.script-listener",
+                    List.of(owner(script))));
+        }
+        for (CamundaExecutionListener listener : bpmn.getModelElementsByType(CamundaExecutionListener.class)) {
+            checkListener(model, owner(listener), listener.getCamundaClass(), listener.getCamundaExpression(),
+                    listener.getCamundaDelegateExpression(), problems);
+        }
+        for (CamundaTaskListener listener : bpmn.getModelElementsByType(CamundaTaskListener.class)) {
+            checkListener(model, owner(listener), listener.getCamundaClass(), listener.getCamundaExpression(),
+                    listener.getCamundaDelegateExpression(), problems);
+        }
+        for (BaseElement element : bpmn.getModelElementsByType(BaseElement.class)) {
+            String delegate = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression");
+            if (delegate != null) {
+                checkBean(model, element.getId(), delegate, problems);
+            }
+            if (element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "class") != null) {
+                problems.add(new Problem(model.name(), "model.problem.java-class", List.of(element.getId())));
+            }
+        }
+        for (UserTask task : bpmn.getModelElementsByType(UserTask.class)) {
+            String formRef = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+            if (formRef != null && !formRef.contains("${") && !formIds.contains(formRef)) {
+                problems.add(new Problem(model.name(), "model.problem.missing-form", List.of(task.getId(), formRef)));
+            }
+        }
+    }
+
+    private void checkListener(ModelDeployment.Model model, String owner, String className, String expression,
+            String delegateExpression, List<Problem> problems) {
+        if (className != null) {
+            problems.add(new Problem(model.name(), "model.problem.java-class", List.of(owner)));
+        }
+        if (expression != null) {
+            problems.add(new Problem(model.name(), "model.problem.listener-expression", List.of(owner)));
+        }
+        if (delegateExpression != null) {
+            checkBean(model, owner, delegateExpression, problems);
+        }
+    }
+
+    private void checkBean(ModelDeployment.Model model, String elementId, String expression, List<Problem> problems) {
+        Matcher matcher = BEAN_EXPRESSION.matcher(expression.strip());
+        if (!matcher.matches()) {
+            problems.add(new Problem(model.name(), "model.problem.delegate-expression",
+                    List.of(elementId, expression)));
+        } else if (!beans.containsBean(matcher.group(1))) {
+            problems.add(new Problem(model.name(), "model.problem.unknown-bean", List.of(elementId, matcher.group(1))));
+        }
+    }
+
+    private void validateDmn(ModelDeployment.Model model, List<Problem> problems) {
+        DmnModelInstance dmn;
+        try {
+            dmn = Dmn.readModelFromStream(new ByteArrayInputStream(model.content()));
+        } catch (RuntimeException e) {
+            problems.add(new Problem(model.name(), "model.problem.unparsable", List.of(firstLine(e))));
+            return;
+        }
+        for (Decision decision : dmn.getModelElementsByType(Decision.class)) {
+            if (decision.getCamundaHistoryTimeToLiveString() == null) {
+                problems.add(new Problem(model.name(), "model.problem.no-history-ttl", List.of(decision.getId())));
+            }
+        }
+    }
+
+    private static String formId(ModelDeployment.Model model) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(new String(model.content(), StandardCharsets.UTF_8));
+            return json.hasNonNull("id") && json.has("components") ? json.get("id").asText() : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private static String owner(org.camunda.bpm.model.xml.instance.ModelElementInstance element) {
+        org.camunda.bpm.model.xml.instance.ModelElementInstance current = element;
+        while (current != null && !(current instanceof BaseElement)) {
+            current = current.getParentElement();
+        }
+        return current == null ? "?" : ((BaseElement) current).getId();
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        return message.lines().findFirst().orElse(message);
+    }
+}
