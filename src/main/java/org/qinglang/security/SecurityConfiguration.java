@@ -3,6 +3,9 @@ package org.qinglang.security;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.qinglang.common.Labels;
+import org.qinglang.workflow.EngineDeploymentValidation;
+import org.qinglang.workflow.ModelValidator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,6 +61,18 @@ public class SecurityConfiguration {
         registration.setName("camunda-engine-rest-authentication");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(10);
+        return registration;
+    }
+
+    /** After authentication: deployments through the engine API are validated like any other. */
+    @Bean
+    FilterRegistrationBean<Filter> engineDeploymentValidation(ModelValidator validator, Labels labels) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+                new EngineDeploymentValidation(validator, labels));
+        registration.setName("qinglang-engine-deployment-validation");
+        registration.addUrlPatterns("/engine-rest/deployment/create", "/engine-rest/engine/*/deployment/create");
+        registration.setOrder(20);
         return registration;
     }
 }

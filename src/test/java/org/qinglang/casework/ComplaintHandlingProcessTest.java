@@ -424,7 +424,8 @@ class ComplaintHandlingProcessTest {
     }
 
     private void identityAs(String user, Runnable action) {
-        engine.getIdentityService().setAuthenticatedUserId(user);
+        engine.getIdentityService().setAuthentication(user, engine.getIdentityService().createGroupQuery()
+                .groupMember(user).list().stream().map(g -> g.getId()).toList());
         try {
             action.run();
         } finally {

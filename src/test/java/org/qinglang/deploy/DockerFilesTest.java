@@ -75,7 +75,7 @@ class DockerFilesTest {
     void nodesRunThePostgresProfileAgainstThePostgresService() {
         for (String node : APP_NODES) {
             Map<String, String> env = environment(node);
-            assertThat(env).as(node).containsEntry("SPRING_PROFILES_ACTIVE", "postgres");
+            assertThat(env).as(node).containsEntry("SPRING_PROFILES_ACTIVE", "postgres,prod");
             assertThat(env.get("QINGLANG_DB_URL")).as(node).startsWith("jdbc:postgresql://postgres:5432/");
             assertThat(env).as(node).containsKeys("QINGLANG_DB_USER", "QINGLANG_DB_PASSWORD");
             assertThat(env).as(node).containsEntry("QINGLANG_DEMO_ENABLED", "false");
@@ -290,7 +290,7 @@ class DockerFilesTest {
         assertThat(arguments(last, "EXPOSE")).anySatisfy(expose -> assertThat(expose.split("\\s+"))
                 .contains("8080"));
         assertThat(arguments(last, "ENV")).anySatisfy(env -> assertThat(env)
-                .containsPattern("SPRING_PROFILES_ACTIVE[= ]postgres"));
+                .containsPattern("SPRING_PROFILES_ACTIVE[= ]postgres,prod"));
         assertThat(arguments(last, "ENTRYPOINT")).singleElement().satisfies(entrypoint -> assertThat(entrypoint)
                 .isEqualTo("[\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]"));
     }
