@@ -8,6 +8,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.qinglang.casework.CaseVariables;
 import org.qinglang.common.Labels;
+import org.qinglang.operations.CaseMetrics;
 import org.qinglang.registry.Platform;
 import org.qinglang.registry.PlatformRepository;
 import org.qinglang.security.AccessTokens;
@@ -33,9 +34,11 @@ public class IntakeService {
     private final RuntimeService runtimeService;
     private final AccessTokens accessTokens;
     private final Labels labels;
+    private final CaseMetrics metrics;
 
     public IntakeService(ComplaintRepository complaints, PlatformRepository platforms, CaseNumbers caseNumbers,
-            RuntimeService runtimeService, AccessTokens accessTokens, Labels labels) {
+            RuntimeService runtimeService, AccessTokens accessTokens, Labels labels, CaseMetrics metrics) {
+        this.metrics = metrics;
         this.complaints = complaints;
         this.platforms = platforms;
         this.caseNumbers = caseNumbers;
@@ -86,6 +89,7 @@ public class IntakeService {
                 .businessKey(caseNumber)
                 .setVariables(startVariables(complaint, platform))
                 .execute();
+        metrics.received(submission.source(), 1);
         return new AcceptedComplaint(caseNumber, accessTokens.issue(AccessTokens.Purpose.COMPLAINANT_STATUS, caseNumber),
                 false);
     }

@@ -5,6 +5,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
 import org.qinglang.common.EngineClock;
+import org.qinglang.operations.CaseMetrics;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -26,10 +27,12 @@ public class OutgoingMail {
     private final MailSettings settings;
     private final String replyTo;
     private final TransactionTemplate ownTransaction;
+    private final CaseMetrics metrics;
     private final Session session = Session.getInstance(new Properties());
 
     public OutgoingMail(JavaMailSender mailSender, SentMailRepository sentMails, MailSettings settings,
-            MailIntakeSettings intakeSettings, PlatformTransactionManager transactionManager) {
+            MailIntakeSettings intakeSettings, PlatformTransactionManager transactionManager, CaseMetrics metrics) {
+        this.metrics = metrics;
         this.mailSender = mailSender;
         this.sentMails = sentMails;
         this.settings = settings;
@@ -58,7 +61,12 @@ public class OutgoingMail {
                 mime.setHeader("In-Reply-To", message.inReplyTo());
                 mime.setHeader("References", message.inReplyTo());
             }
-            mailSender.send(mime);
+            try {
+                mailSender.send(mime);
+            } catch (org.springframework.mail.MailException e) {
+                metrics.mailFailed();
+                throw e;
+            }
         } catch (MessagingException e) {
             throw new MailSendException("could not build message " + message.dedupKey(), e);
         }

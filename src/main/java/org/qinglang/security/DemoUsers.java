@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "qinglang.demo.enabled", havingValue = "true")
 class DemoUsers implements ApplicationRunner {
 
-    record DemoUser(String id, String firstName, String lastName, List<String> groups) {
+    record DemoUser(String id, String firstName, String lastName, List<String> groups, String offices) {
     }
 
     static final List<String[]> GROUPS = List.of(
@@ -28,12 +28,13 @@ class DemoUsers implements ApplicationRunner {
             new String[] {Roles.MANAGERS, "管理员 Managers"});
 
     static final List<DemoUser> USERS = List.of(
-            new DemoUser("caseworker", "Wei", "Li", List.of(Roles.CASE_WORKERS)),
-            new DemoUser("supervisor", "Fang", "Wang", List.of(Roles.SUPERVISORS)),
-            new DemoUser("supervisor2", "Min", "Zhang", List.of(Roles.SUPERVISORS)),
-            new DemoUser("manager", "Jun", "Chen", List.of(Roles.MANAGERS)),
+            new DemoUser("caseworker", "Wei", "Li", List.of(Roles.CASE_WORKERS), StaffOffices.ALL),
+            new DemoUser("caseworker-sh", "Lei", "Zhou", List.of(Roles.CASE_WORKERS), "上海市委网信办 Shanghai CAC"),
+            new DemoUser("supervisor", "Fang", "Wang", List.of(Roles.SUPERVISORS), StaffOffices.ALL),
+            new DemoUser("supervisor2", "Min", "Zhang", List.of(Roles.SUPERVISORS), StaffOffices.ALL),
+            new DemoUser("manager", "Jun", "Chen", List.of(Roles.MANAGERS), StaffOffices.ALL),
             new DemoUser("demo", "Demo", "Administrator",
-                    List.of(Roles.CASE_WORKERS, Roles.SUPERVISORS, Roles.MANAGERS)));
+                    List.of(Roles.CASE_WORKERS, Roles.SUPERVISORS, Roles.MANAGERS), StaffOffices.ALL));
 
     private final IdentityService identityService;
 
@@ -59,6 +60,9 @@ class DemoUsers implements ApplicationRunner {
                 user.setEmail(demo.id() + "@qinglang.local");
                 user.setPassword(demo.id());
                 identityService.saveUser(user);
+            }
+            if (identityService.getUserInfo(demo.id(), StaffOffices.OFFICES) == null) {
+                identityService.setUserInfo(demo.id(), StaffOffices.OFFICES, demo.offices());
             }
             for (String group : demo.groups()) {
                 if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {

@@ -21,6 +21,7 @@ import org.qinglang.intake.InvalidComplaintException;
 import org.qinglang.intake.NewComplaint;
 import org.qinglang.registry.PlatformRepository;
 import org.qinglang.security.AccessTokens;
+import org.qinglang.security.StaffOffices;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
@@ -48,11 +49,13 @@ public class ComplaintApiController {
     private final AccessTokens tokens;
     private final Labels labels;
     private final IntakeRateLimiter rateLimiter;
+    private final StaffOffices offices;
 
     public ComplaintApiController(IntakeService intake, CaseFiles caseFiles, CaseReplies caseReplies,
             ComplaintRepository complaints, PlatformRepository platforms, AccessTokens tokens, Labels labels,
-            IntakeRateLimiter rateLimiter) {
+            IntakeRateLimiter rateLimiter, StaffOffices offices) {
         this.rateLimiter = rateLimiter;
+        this.offices = offices;
         this.intake = intake;
         this.caseFiles = caseFiles;
         this.caseReplies = caseReplies;
@@ -109,13 +112,13 @@ public class ComplaintApiController {
     @Transactional(readOnly = true)
     public Map<String, Object> list(@RequestParam(required = false) ComplaintSource source,
             @RequestParam(required = false) CaseStage status, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "20") int size, java.security.Principal staff) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidComplaintException("page", "page >= 0 and 1 <= size <= " + MAX_PAGE_SIZE);
         }
         Page<Complaint> result = complaints.search(source, status, PageRequest.of(page, size));
         return Map.of("page", page, "size", size, "totalElements", result.getTotalElements(), "totalPages",
-                result.getTotalPages(), "content", result.getContent().stream().map(this::summary).toList());
+                result.getTotalPages(), "content", result.getContent().stream().map(c -> summary(c, staff.getName())).toList());
     }
 
     @GetMapping("/platforms")
@@ -132,10 +135,12 @@ public class ComplaintApiController {
         return caseFiles.get(caseNumber);
     }
 
-    private ComplaintSummary summary(Complaint c) {
+    /** Complainants' names and contacts only for staff of the responsible office. */
+    private ComplaintSummary summary(Complaint c, String staffUser) {
+        boolean personal = offices.mayReadPersonalData(staffUser, c.getResponsibleOffice());
         return new ComplaintSummary(c.getCaseNumber(), c.getSource().name(), c.getCategory().name(),
-                c.getPlatformCode(), c.getContentUrl(), c.getAccountName(), c.getDescription(), c.getComplainantName(),
-                c.getComplainantEmail(), c.getStage().name(), c.getOutcome() == null ? null : c.getOutcome().name(),
+                c.getPlatformCode(), c.getContentUrl(), c.getAccountName(), c.getDescription(),
+                personal ? c.getComplainantName() : null, personal ? c.getComplainantEmail() : null, c.getStage().name(), c.getOutcome() == null ? null : c.getOutcome().name(),
                 c.getSeverity(), c.getResponsibleOffice(), c.isCriminalLead(), c.getCreatedAt(),
                 c.getEvidence().stream().map(e -> new ComplaintSummary.EvidenceView(e.getKind().name(),
                         e.getFileName(), e.getContentType(), e.getSizeBytes(), e.getSha256())).toList());

@@ -162,6 +162,43 @@ class ComplaintApiTest {
     }
 
     @Test
+    void complainantDetailsAreShownOnlyToStaffOfTheResponsibleOffice() throws Exception {
+        String shanghai = parse(post(VALID)).get("caseNumber").asText(); // shortvideo: Shanghai office
+        String beijing = parse(post(VALID.replace("\"shortvideo\"", "\"kuaikan-toutiao\"")
+                .replace("https://shortvideo.example/", "https://kuaikan-toutiao.example/"))).get("caseNumber")
+                .asText();
+        cases.runDueJobs(shanghai);
+        cases.runDueJobs(beijing);
+
+        JsonNode local = parse(http.withBasicAuth("caseworker-sh", "caseworker-sh")
+                .getForEntity("/api/complaints?size=100", String.class));
+        java.util.Map<String, JsonNode> byCase = new java.util.HashMap<>();
+        local.get("content").forEach(c -> byCase.put(c.get("caseNumber").asText(), c));
+        assertThat(byCase.get(shanghai).get("complainantEmail").asText()).isEqualTo("zhang@mail.example");
+        assertThat(byCase.get(beijing).has("complainantEmail")).isFalse();
+        assertThat(byCase.get(beijing).has("complainantName")).isFalse();
+
+        JsonNode all = parse(http.withBasicAuth("caseworker", "caseworker")
+                .getForEntity("/api/complaints?size=100", String.class));
+        all.get("content").forEach(c -> {
+            if (c.get("caseNumber").asText().equals(beijing)) {
+                assertThat(c.get("complainantEmail").asText()).isEqualTo("zhang@mail.example");
+            }
+        });
+    }
+
+    @Test
+    void operatorsReadMetricsWithTheirLogin() {
+        post(VALID);
+        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        String metrics = http.withBasicAuth("manager", "manager").getForObject("/actuator/prometheus", String.class);
+        assertThat(metrics).contains("qinglang_complaints_received_total{source=\"API\"}")
+                .contains("qinglang_deadlines_overdue").contains("qinglang_incidents_open")
+                .contains("qinglang_mail_send_failures_total");
+    }
+
+    @Test
     void engineRestApiNeverAnswersAnonymously() {
         assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);

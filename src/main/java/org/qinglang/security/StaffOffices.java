@@ -1,0 +1,35 @@
+package org.qinglang.security;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Service;
+
+/**
+ * Territorial responsibility (属地管理) for personal data: staff see a complainant's name and
+ * contact only in cases of their own office. An engine user's offices are kept in the user info
+ * {@code offices}: the office names the triage table assigns, comma-separated, or {@code *} for all.
+ */
+@Service
+public class StaffOffices {
+
+    public static final String OFFICES = "offices";
+    public static final String ALL = "*";
+
+    private final IdentityService identityService;
+
+    public StaffOffices(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    public boolean mayReadPersonalData(String userId, String responsibleOffice) {
+        if (userId == null) {
+            return false;
+        }
+        if (identityService.createUserQuery().userId(userId).memberOfGroup(Roles.ADMINS).count() > 0) {
+            return true;
+        }
+        String offices = identityService.getUserInfo(userId, OFFICES);
+        return offices != null && Arrays.stream(offices.split(",")).map(String::strip)
+                .anyMatch(office -> office.equals(ALL) || office.equals(responsibleOffice));
+    }
+}
