@@ -1,0 +1,146 @@
+package org.qinglang.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Not a test: prints complaints per second from POST /api/complaints until each waits at
+ * verification, next to a bare engine process (one async service task, one user task) started
+ * with the same concurrency, plus start-up time and peak heap. {@code -Dbench.db=postgres} runs on
+ * a fresh PostgreSQL database. Run with {@code mvn -Pbench verify -Dtest=IntakeBenchmark}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "qinglang.mail.embedded.smtp-port=3528", "qinglang.mail.embedded.imap-port=3646",
+    "spring.mail.port=3528", "qinglang.mail.intake.port=3646", "qinglang.mail.intake.enabled=false",
+    "qinglang.intake.complaints-per-hour-per-address=10000000"})
+class IntakeBenchmark {
+
+    static final int COMPLAINTS = Integer.getInteger("bench.complaints", 2000);
+    static final int CLIENTS = Integer.getInteger("bench.clients", 8);
+    static final String DB = System.getProperty("bench.db", "h2");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) throws Exception {
+        if (DB.equals("postgres")) {
+            try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
+                    "postgres", ""); Statement sql = admin.createStatement()) {
+                sql.execute("DROP DATABASE IF EXISTS qinglang_bench WITH (FORCE)");
+                sql.execute("CREATE DATABASE qinglang_bench");
+            }
+            registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/qinglang_bench");
+            registry.add("spring.datasource.username", () -> "postgres");
+            registry.add("spring.datasource.password", () -> "");
+        } else {
+            registry.add("spring.datasource.url",
+                    () -> "jdbc:h2:file:./target/bench/" + System.nanoTime() + "/qinglang;DB_CLOSE_ON_EXIT=FALSE");
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+
+    @Test
+    void complaintsPerSecondAgainstTheBareEngine() throws Exception {
+        double startupSeconds = (System.currentTimeMillis()
+                - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
+        engine.getRepositoryService().createDeployment().addClasspathResource("bench/bare.bpmn").deploy();
+        AtomicLong peakHeap = new AtomicLong();
+        ExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        ((java.util.concurrent.ScheduledExecutorService) sampler).scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(
+                heapUsed(), Math::max), 0, 100, TimeUnit.MILLISECONDS);
+
+        run("warm-up", COMPLAINTS / 10, "warmup");
+        double ours = run("qinglang", COMPLAINTS, "run");
+        double bare = bare(COMPLAINTS);
+        sampler.shutdownNow();
+        System.out.printf("BENCH intake[%s]: %d complaints, %d clients: %.1f complaints/s until verification; "
+                + "bare engine %.1f/s; ratio %.2f; start-up %.1f s; peak heap %d MB%n", DB, COMPLAINTS, CLIENTS,
+                ours, bare, ours / bare, startupSeconds, peakHeap.get() / (1024 * 1024));
+    }
+
+    private double run(String label, int count, String tag) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        AtomicInteger failures = new AtomicInteger();
+        long before = engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_VerifyComplaint").count();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            clients.submit(() -> {
+                String body = """
+                        {"category": "RUMOUR", "platform": "weiyu-social",
+                         "url": "https://weiyu.example/p/%s-%d-%d", "accountName": "bench",
+                         "description": "基准测试：造谣帖子 benchmark complaint",
+                         "complainant": {"name": "测试", "email": "bench%d@mail.example"}}
+                        """.formatted(tag, start, n, n % 100);
+                try {
+                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port + "/api/complaints"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 201) {
+                        failures.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                }
+            });
+        }
+        clients.shutdown();
+        clients.awaitTermination(30, TimeUnit.MINUTES);
+        long accepted = System.nanoTime();
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_VerifyComplaint").count() - before
+                        >= count - failures.get());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("BENCH %s: %d accepted in %.1f s (%.1f/s), all at verification after %.1f s, %d failed%n",
+                label, count - failures.get(), (accepted - start) / 1e9, count / ((accepted - start) / 1e9),
+                seconds, failures.get());
+        return (count - failures.get()) / seconds;
+    }
+
+    private double bare(int count) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            clients.submit(() -> engine.getRuntimeService().startProcessInstanceByKey("bare-benchmark"));
+        }
+        clients.shutdown();
+        clients.awaitTermination(30, TimeUnit.MINUTES);
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_BareUser").count() >= count);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("BENCH bare: %d instances at the user task after %.1f s%n", count, seconds);
+        return count / seconds;
+    }
+
+    private static long heapUsed() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getUsage().getUsed()).sum();
+    }
+}
