@@ -8,9 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,23 +36,11 @@ class IntakeBenchmark {
 
     static final int COMPLAINTS = Integer.getInteger("bench.complaints", 2000);
     static final int CLIENTS = Integer.getInteger("bench.clients", 8);
-    static final String DB = System.getProperty("bench.db", "h2");
+    static final String DB = BenchDatabase.DB;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
-        if (DB.equals("postgres")) {
-            try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
-                    "postgres", ""); Statement sql = admin.createStatement()) {
-                sql.execute("DROP DATABASE IF EXISTS qinglang_bench WITH (FORCE)");
-                sql.execute("CREATE DATABASE qinglang_bench");
-            }
-            registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/qinglang_bench");
-            registry.add("spring.datasource.username", () -> "postgres");
-            registry.add("spring.datasource.password", () -> "");
-        } else {
-            registry.add("spring.datasource.url",
-                    () -> "jdbc:h2:file:./target/bench/" + System.nanoTime() + "/qinglang;DB_CLOSE_ON_EXIT=FALSE");
-        }
+        BenchDatabase.register(registry, "qinglang_bench_intake");
     }
 
     @LocalServerPort
