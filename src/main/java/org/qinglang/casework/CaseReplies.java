@@ -67,7 +67,8 @@ public class CaseReplies {
             runtimeService.createMessageCorrelation(message)
                     .processInstanceBusinessKey(caseNumber)
                     .setVariables(Map.of(variable, text, CaseVariables.EVIDENCE_SUMMARY,
-                            CaseFiles.evidenceSummary(complaint)))
+                            CaseFiles.evidenceSummary(complaint), CaseVariables.EVIDENCE_LINKS,
+                            caseFiles.evidenceLinks(complaint)))
                     .correlate();
         } catch (MismatchingMessageCorrelationException e) {
             throw new CaseNotAwaitingException(caseNumber, message);

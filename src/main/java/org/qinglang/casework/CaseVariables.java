@@ -16,6 +16,7 @@ public final class CaseVariables {
     public static final String CONTENT_URL = "contentUrl";
     public static final String DESCRIPTION = "description";
     public static final String EVIDENCE_SUMMARY = "evidenceSummary";
+    public static final String EVIDENCE_LINKS = "evidenceLinks";
     public static final String ACCOUNT_HISTORY = "accountHistory";
 
     public static final String SEVERITY = "severity";

@@ -43,6 +43,7 @@ public class RegisterComplaint implements JavaDelegate {
             }
         }
         execution.setVariable(CaseVariables.EVIDENCE_SUMMARY, CaseFiles.evidenceSummary(complaint));
+        execution.setVariable(CaseVariables.EVIDENCE_LINKS, caseFiles.evidenceLinks(complaint));
         execution.setVariable(CaseVariables.ACCOUNT_HISTORY, violationRegister.historySummary(complaint));
         execution.setVariable(CaseVariables.PLATFORM_OPTIONS, platformOptions());
     }

@@ -8,9 +8,21 @@ import org.springframework.stereotype.Service;
 public class CaseFiles {
 
     private final ComplaintRepository complaints;
+    private final String publicBaseUrl;
 
-    public CaseFiles(ComplaintRepository complaints) {
+    public CaseFiles(ComplaintRepository complaints,
+            @org.springframework.beans.factory.annotation.Value("${qinglang.public-base-url}") String publicBaseUrl) {
         this.complaints = complaints;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** Download links for staff, one per stored item (the case must have been flushed). */
+    public String evidenceLinks(Complaint complaint) {
+        complaints.flush();
+        return complaint.getEvidence().stream().filter(e -> e.getId() != null)
+                .map(e -> (e.getFileName() == null ? e.getKind().name() : e.getFileName()) + "  "
+                        + publicBaseUrl + "/staff/evidence/" + e.getId())
+                .collect(Collectors.joining("\n"));
     }
 
     public Complaint get(String caseNumber) {

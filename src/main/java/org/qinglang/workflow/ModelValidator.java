@@ -56,6 +56,19 @@ public class ModelValidator {
                 }
             }
         }
+        Set<String> calledBeans = new java.util.HashSet<>();
+        for (ModelDeployment.Model model : models) {
+            if (model.name().endsWith(".bpmn")) {
+                calledBeans.addAll(calledBeans(model));
+            }
+        }
+        for (ModelDeployment.Model model : models) {
+            if (model.name().endsWith(".form")) {
+                // A form field named like a bean would shadow it in ${bean} expressions of the process.
+                formKeys(model).stream().filter(calledBeans::contains).forEach(key -> problems.add(
+                        new Problem(model.name(), "model.problem.form-key-shadows-bean", List.of(key))));
+            }
+        }
         for (ModelDeployment.Model model : models) {
             if (model.name().endsWith(".bpmn")) {
                 validateBpmn(model, formIds, problems);
@@ -148,6 +161,25 @@ public class ModelValidator {
             if (decision.getCamundaHistoryTimeToLiveString() == null) {
                 problems.add(new Problem(model.name(), "model.problem.no-history-ttl", List.of(decision.getId())));
             }
+        }
+    }
+
+    private static Set<String> calledBeans(ModelDeployment.Model model) {
+        Set<String> names = new java.util.HashSet<>();
+        Matcher matcher = Pattern.compile("delegateExpression=\"\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\"")
+                .matcher(new String(model.content(), StandardCharsets.UTF_8));
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    private static List<String> formKeys(ModelDeployment.Model model) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(new String(model.content(), StandardCharsets.UTF_8)).findValuesAsText("key");
+        } catch (java.io.IOException e) {
+            return List.of();
         }
     }
 

@@ -78,6 +78,15 @@ class ModelValidatorTest {
     }
 
     @Test
+    void aFormFieldMayNotShadowABeanTheProcessCalls() throws Exception {
+        List<Model> models = new ArrayList<>(deployment.currentModels());
+        models.replaceAll(m -> m.name().equals("decide-enforcement.form") ? new Model(m.name(), new String(
+                m.content(), StandardCharsets.UTF_8).replace("\"policeReferral\"", "\"referToPolice\"")
+                .getBytes(StandardCharsets.UTF_8)) : m);
+        assertThat(keys(models)).containsExactly("model.problem.form-key-shadows-bean");
+    }
+
+    @Test
     void aRefusedSetDeploysNothing() throws Exception {
         long before = repositoryService.createDeploymentQuery().count();
         List<Model> models = new ArrayList<>(deployment.currentModels());
