@@ -112,6 +112,10 @@ public class IntakeService {
                 throw new InvalidComplaintException(field + ".contentType",
                         "accepted types are " + String.join(", ", ACCEPTED_TYPES.stream().sorted().toList()));
             }
+            // The declared type must be what the bytes are (text aside), so no file passes as an image.
+            if (!type.equals("text/plain") && !type.equals(EvidenceTypes.sniff(attachment.content()))) {
+                throw new InvalidComplaintException(field + ".content", "the content is not a " + type + " file");
+            }
         }
     }
 

@@ -2,7 +2,6 @@ package org.qinglang.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URLConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import org.qinglang.intake.CaseStage;
 import org.qinglang.intake.Complaint;
 import org.qinglang.intake.ComplaintRepository;
 import org.qinglang.intake.ComplaintSource;
+import org.qinglang.intake.EvidenceTypes;
 import org.qinglang.intake.IntakeService;
 import org.qinglang.intake.InvalidComplaintException;
 import org.qinglang.intake.NewComplaint;
@@ -210,14 +210,13 @@ public class MailIntake {
                 || lower.startsWith("mailer-daemon@") || lower.startsWith("postmaster@");
     }
 
+    /** Attachments that are what evidence may be, by their content; the others are named in the text. */
     private static List<Attachment> acceptedAttachments(List<Attachment> attachments, List<String> notAccepted) {
         List<Attachment> accepted = new ArrayList<>();
         for (Attachment attachment : attachments) {
-            String type = attachment.contentType();
-            if (type == null || type.equals("application/octet-stream")) {
-                String guessed = URLConnection.guessContentTypeFromName(attachment.fileName());
-                type = guessed == null ? "application/octet-stream" : guessed;
-            }
+            String sniffed = EvidenceTypes.sniff(attachment.content());
+            String type = sniffed != null ? sniffed
+                    : "text/plain".equals(attachment.contentType()) ? "text/plain" : attachment.contentType();
             if (accepted.size() < IntakeService.MAX_ATTACHMENTS && IntakeService.ACCEPTED_TYPES.contains(type)
                     && attachment.content().length <= IntakeService.MAX_ATTACHMENT_BYTES) {
                 accepted.add(new Attachment(attachment.fileName(), type, attachment.content(), null));

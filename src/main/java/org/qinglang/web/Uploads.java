@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.qinglang.intake.EvidenceTypes;
 import org.qinglang.intake.IntakeService;
 import org.qinglang.intake.NewComplaint.Attachment;
 import org.springframework.web.multipart.MultipartFile;
@@ -34,7 +35,7 @@ final class Uploads {
                 continue;
             }
             byte[] content = file.getBytes();
-            String type = sniff(content);
+            String type = EvidenceTypes.sniff(content);
             if (type == null) {
                 problems.add("form.evidence.type");
                 continue;
@@ -42,38 +43,6 @@ final class Uploads {
             attachments.add(new Attachment(safeName(file.getOriginalFilename()), type, content, null));
         }
         return attachments;
-    }
-
-    static String sniff(byte[] c) {
-        if (starts(c, 0x89, 'P', 'N', 'G')) {
-            return "image/png";
-        }
-        if (starts(c, 0xFF, 0xD8, 0xFF)) {
-            return "image/jpeg";
-        }
-        if (starts(c, 'G', 'I', 'F', '8')) {
-            return "image/gif";
-        }
-        if (c.length >= 12 && starts(c, 'R', 'I', 'F', 'F') && c[8] == 'W' && c[9] == 'E' && c[10] == 'B'
-                && c[11] == 'P') {
-            return "image/webp";
-        }
-        if (starts(c, '%', 'P', 'D', 'F', '-')) {
-            return "application/pdf";
-        }
-        return null;
-    }
-
-    private static boolean starts(byte[] content, int... prefix) {
-        if (content.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((content[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static String safeName(String original) {

@@ -53,7 +53,7 @@ class ComplaintApiTest {
              "reporterType": "CITIZEN",
              "complainant": {"name": "张先生", "email": "zhang@mail.example", "phone": "+86 138 0000 0000"},
              "evidence": [{"fileName": "shot.png", "contentType": "image/png", "contentBase64": "%s"}]}
-            """.formatted(Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4}));
+            """.formatted(Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}));
 
     private static final java.util.concurrent.atomic.AtomicInteger UNIQUE = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -122,6 +122,7 @@ class ComplaintApiTest {
                         "\"contentBase64\": \"@@@not base64@@@\""), "422"},
                 "evidence[0].contentType", new String[] {VALID.replace("image/png", "application/x-msdownload"),
                     "422"},
+                "evidence[0].content", new String[] {VALID.replace("image/png", "application/pdf"), "422"},
                 "body", new String[] {"{\"category\": ", "400"});
         for (Map.Entry<String, String[]> c : cases.entrySet()) {
             ResponseEntity<String> response = post(c.getValue()[0]);
