@@ -39,10 +39,12 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/announcements", "/announcements/**",
                                 "/announcements.atom", "/statistics", "/statistics.csv", "/complaints/new",
                                 "/complaints/*", "/platform/respond/*", "/css/**", "/js/**", "/webjars/**",
-                                "/favicon.ico").permitAll()
+                                "/vendor/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/complaints/new", "/complaints/*/information",
                                 "/complaints/*/review", "/platform/respond/*").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // Deploying a model is deploying what every case runs: managers only.
+                        .requestMatchers("/models", "/models/**").hasAnyRole(Roles.MANAGERS, Roles.ADMINS)
                         .anyRequest().hasAnyRole(STAFF))
                 .httpBasic(basic -> basic.realmName("Qinglang"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))

@@ -2,13 +2,14 @@ package org.qinglang.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import org.qinglang.workflow.ModelPages;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Links to the current page in the other language, keeping its query (e.g. a status token). */
 @ControllerAdvice(assignableTypes = {PublicPages.class, AnnouncementPages.class, StatisticsPages.class,
-    PlatformResponsePages.class})
+    PlatformResponsePages.class, ModelPages.class})
 class LanguageSwitch {
 
     @ModelAttribute("switchToEnglish")

@@ -3,56 +3,116 @@ package org.qinglang.workflow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ResourceReport;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentQuery;
+import org.qinglang.common.EngineClock;
+import org.qinglang.workflow.ModelAudit.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deploys the models that managers edit: bpmn/*.bpmn, bpmn/*.dmn and forms/*.form of the
- * installation, or the copies packaged in the jar where those folders do not exist. Duplicate
- * filtering makes an unchanged set deploy nothing; a changed set deploys all models together, so
- * that forms bound by deployment stay beside their process.
+ * installation, or the copies packaged in the jar where those folders do not exist, and single
+ * files a manager edits or uploads on /models.
+ *
+ * <p>Only what changed is deployed: a set equal to what is deployed deploys nothing. When a process
+ * or a form changed, all processes and forms are deployed together, because user tasks find their
+ * forms in their own deployment; a changed decision table is deployed alone, because decisions are
+ * looked up by key and the latest version wins. Every set is validated as a whole first.
  */
 @Component
 public class ModelDeployment {
 
     public static final String DEPLOYMENT_NAME = "qinglang-models";
+    /** The actor of deployments nobody asked for in person: at start and from the folder. */
+    public static final String SYSTEM = "system";
+    /** Deployments of the installation's folders and of managers on /models. */
+    static final String SOURCE = "qinglang";
+    /**
+     * Deployments of the copies packaged in the jar. They are compared only with each other, so
+     * that a restart deploys them when a new release changed them and never over a manager's change.
+     */
+    static final String PACKAGED_SOURCE = "qinglang-packaged";
+    private static final Pattern FILE_NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._ -]{0,150}\\.(bpmn|dmn|form)");
     private static final Logger log = LoggerFactory.getLogger(ModelDeployment.class);
 
     private final RepositoryService repositoryService;
+    private final IdentityService identityService;
     private final ModelValidator validator;
+    private final ModelAuditRepository audit;
+    private final TransactionTemplate transaction;
     private final Path directory;
 
-    public ModelDeployment(RepositoryService repositoryService, ModelValidator validator,
+    public ModelDeployment(RepositoryService repositoryService, IdentityService identityService,
+            ModelValidator validator, ModelAuditRepository audit, TransactionTemplate transaction,
             @Value("${qinglang.models.directory:}") String directory) {
         this.repositoryService = repositoryService;
+        this.identityService = identityService;
         this.validator = validator;
+        this.audit = audit;
+        this.transaction = transaction;
         this.directory = directory == null || directory.isBlank() ? null : Path.of(directory);
     }
 
     public record Model(String name, byte[] content) {
+
+        boolean isDecision() {
+            return name.endsWith(".dmn");
+        }
+    }
+
+    /** A single file deployed from /models, and where the installation's copy of it was saved. */
+    public record FileDeployment(Deployment deployment, Path savedTo, String folderError) {
+
+        public boolean unchanged() {
+            return deployment == null;
+        }
+    }
+
+    /** Whether the models come from bpmn/ and forms/ of the installation rather than the jar. */
+    public boolean readsFolder() {
+        return directory != null && Files.isDirectory(directory.resolve("bpmn"));
+    }
+
+    /** The folders to watch for changes; empty when the models come from the jar. */
+    public List<Path> folders() {
+        if (!readsFolder()) {
+            return List.of();
+        }
+        return Stream.of("bpmn", "forms").map(directory::resolve).filter(Files::isDirectory).toList();
     }
 
     public List<Model> currentModels() throws IOException {
-        if (directory != null && Files.isDirectory(directory.resolve("bpmn"))) {
+        if (readsFolder()) {
             List<Model> models = new ArrayList<>();
-            for (String folder : List.of("bpmn", "forms")) {
-                Path path = directory.resolve(folder);
-                if (!Files.isDirectory(path)) {
-                    continue;
-                }
+            for (Path path : folders()) {
                 try (Stream<Path> files = Files.list(path)) {
                     for (Path file : files.filter(ModelDeployment::isModel).sorted(Comparator.naturalOrder()).toList()) {
                         models.add(new Model(file.getFileName().toString(), Files.readAllBytes(file)));
@@ -75,6 +135,17 @@ public class ModelDeployment {
         return models;
     }
 
+    /** What runs: the latest deployed version of every model, whoever deployed it. */
+    public List<Model> deployedModels() {
+        List<Model> models = new ArrayList<>(latestDeployed(null, null).values());
+        models.sort(Comparator.comparing(Model::name));
+        return models;
+    }
+
+    public Optional<Model> deployedModel(String name) {
+        return Optional.ofNullable(latestDeployed(null, Set.of(name)).get(name));
+    }
+
     /** A set of models that failed validation; nothing of it was deployed. */
     public static class ModelsRefusedException extends RuntimeException {
 
@@ -90,42 +161,238 @@ public class ModelDeployment {
         }
     }
 
-    /** @return the new deployment, or null when nothing changed */
+    /** Deploys what changed in the installation's models, at start. */
     public Deployment deployChanges() throws IOException {
+        return deployChanges(Channel.START);
+    }
+
+    /** @return the new deployment, or null when nothing changed */
+    public Deployment deployChanges(Channel channel) throws IOException {
         List<Model> models = currentModels();
         if (models.isEmpty()) {
             throw new IllegalStateException("no models found in " + (directory == null ? "the classpath" : directory));
         }
-        return deploy(models);
+        return deploy(models, readsFolder() ? SOURCE : PACKAGED_SOURCE, SYSTEM, channel);
+    }
+
+    /** Deploys a whole set as the installation would at start. */
+    public Deployment deploy(List<Model> models) {
+        return deploy(models, SOURCE, SYSTEM, Channel.START);
     }
 
     /**
-     * Validates the whole set and deploys it as one deployment (forms stay beside their process).
+     * Deploys one file a manager edited or uploaded: the models that run now, with this file in
+     * place of the one of the same name (or added), are validated together and what changed is
+     * deployed. Where the installation has its folders the file is saved there too, so that the
+     * folder stays the truth and a restart does not bring the old version back.
      *
-     * @return the new deployment, or null when nothing changed
-     * @throws ModelsRefusedException when a model fails validation
+     * @throws ModelsRefusedException when the set with this file fails validation
      */
-    public Deployment deploy(List<Model> models) {
-        List<ModelValidator.Problem> problems = validator.validate(models);
-        if (!problems.isEmpty()) {
-            throw new ModelsRefusedException(problems);
+    public FileDeployment deployFile(Model file, String deployedBy, Channel channel) {
+        if (!FILE_NAME.matcher(file.name()).matches()) {
+            ModelsRefusedException refused = new ModelsRefusedException(
+                    List.of(new ModelValidator.Problem(file.name(), "model.problem.file-name", List.of())));
+            recordRefusal(List.of(file), deployedBy, channel, refused);
+            throw refused;
         }
-        String previousId = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME)
-                .orderByDeploymentTime().desc().listPage(0, 1).stream().map(Deployment::getId).findFirst().orElse(null);
-        DeploymentBuilder builder = repositoryService.createDeployment()
-                .name(DEPLOYMENT_NAME)
-                .source("qinglang")
-                .enableDuplicateFiltering(false);
-        models.forEach(model -> builder.addInputStream(model.name(), new ByteArrayInputStream(model.content())));
-        Deployment deployment = builder.deploy();
-        boolean unchanged = deployment.getId().equals(previousId);
-        log.info("Models {}: {}", unchanged ? "unchanged" : "deployed as " + deployment.getId(),
-                models.stream().map(Model::name).toList());
-        return unchanged ? null : deployment;
+        List<Model> models = new ArrayList<>(deployedModels());
+        if (models.isEmpty()) {
+            try {
+                models.addAll(currentModels());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the installation's models", e);
+            }
+        }
+        models.removeIf(model -> model.name().equals(file.name()));
+        models.add(file);
+        models.sort(Comparator.comparing(Model::name));
+        Deployment deployment = deploy(models, SOURCE, deployedBy, channel);
+        if (!readsFolder()) {
+            return new FileDeployment(deployment, null, null);
+        }
+        Path target = directory.resolve(file.name().endsWith(".form") ? "forms" : "bpmn").resolve(file.name());
+        try {
+            saveIfDifferent(target, file.content());
+            return new FileDeployment(deployment, target, null);
+        } catch (IOException e) {
+            log.warn("Deployed {} but could not save it to {}", file.name(), target, e);
+            return new FileDeployment(deployment, null, String.valueOf(e.getMessage()));
+        }
     }
 
-    private static boolean isModel(Path file) {
+    /**
+     * Validates the whole set and deploys what changed, recording who deployed it.
+     *
+     * @return the new deployment, or null when nothing changed
+     * @throws ModelsRefusedException when a model fails validation or the engine refuses it
+     */
+    private synchronized Deployment deploy(List<Model> models, String source, String deployedBy, Channel channel) {
+        List<ModelValidator.Problem> problems = validator.validate(models);
+        if (!problems.isEmpty()) {
+            ModelsRefusedException refused = new ModelsRefusedException(problems);
+            recordRefusal(models, deployedBy, channel, refused);
+            throw refused;
+        }
+        List<Model> changes = changes(models, source);
+        if (changes.isEmpty()) {
+            log.info("Models unchanged: {}", names(models));
+            return null;
+        }
+        try {
+            Deployment deployment = transaction.execute(status -> deployAs(deployedBy, changes, source, channel));
+            log.info("Models {} by {} ({}): {}", deployment == null ? "unchanged" : "deployed as "
+                    + deployment.getId(), deployedBy, channel, names(changes));
+            return deployment;
+        } catch (ParseException e) {
+            ModelsRefusedException refused = new ModelsRefusedException(engineProblems(e));
+            recordRefusal(changes, deployedBy, channel, refused);
+            throw refused;
+        } catch (ProcessEngineException e) {
+            ModelsRefusedException refused = new ModelsRefusedException(List.of(new ModelValidator.Problem(
+                    names(changes, ", "), "model.problem.engine", List.of(firstLine(e)))));
+            recordRefusal(changes, deployedBy, channel, refused);
+            throw refused;
+        }
+    }
+
+    /**
+     * What of the set has to be deployed. The models of the jar are compared with the last copies
+     * deployed from the jar; everything else with what runs.
+     */
+    private List<Model> changes(List<Model> models, String source) {
+        Set<String> names = new HashSet<>(names(models));
+        Map<String, Model> deployed = latestDeployed(PACKAGED_SOURCE.equals(source) ? PACKAGED_SOURCE : null, names);
+        List<Model> changed = models.stream()
+                .filter(model -> !deployed.containsKey(model.name())
+                        || !Arrays.equals(deployed.get(model.name()).content(), model.content()))
+                .toList();
+        boolean processesOrFormsChanged = changed.stream().anyMatch(model -> !model.isDecision());
+        return models.stream()
+                .filter(model -> changed.contains(model) || processesOrFormsChanged && !model.isDecision())
+                .toList();
+    }
+
+    private Deployment deployAs(String deployedBy, List<Model> models, String source, Channel channel) {
+        String previousId = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME)
+                .deploymentSource(source).orderByDeploymentTime().desc().listPage(0, 1).stream()
+                .map(Deployment::getId).findFirst().orElse(null);
+        // Duplicate filtering once more in the engine: two nodes deploying the same change at once
+        // give one deployment.
+        DeploymentBuilder builder = repositoryService.createDeployment()
+                .name(DEPLOYMENT_NAME)
+                .source(source)
+                .enableDuplicateFiltering(false);
+        models.forEach(model -> builder.addInputStream(model.name(), new ByteArrayInputStream(model.content())));
+        Authentication previousUser = identityService.getCurrentAuthentication();
+        if (!SYSTEM.equals(deployedBy)) {
+            // The engine's user operation log, as Cockpit shows it, names the manager too.
+            identityService.setAuthenticatedUserId(deployedBy);
+        }
+        Deployment deployment;
+        try {
+            deployment = builder.deploy();
+        } finally {
+            if (previousUser != null) {
+                identityService.setAuthentication(previousUser);
+            } else {
+                identityService.clearAuthentication();
+            }
+        }
+        if (deployment.getId().equals(previousId)) {
+            return null;
+        }
+        audit.save(ModelAudit.deployed(EngineClock.now(), deployedBy, channel,
+                deployment.getId(), names(models, ", ")));
+        return deployment;
+    }
+
+    private void recordRefusal(List<Model> models, String actor, Channel channel, ModelsRefusedException refused) {
+        String reasons = refused.problems().stream()
+                .map(p -> p.model() + ": " + p.key() + " " + String.join(" | ", p.arguments()))
+                .reduce((a, b) -> a + "\n" + b).orElse("");
+        transaction.executeWithoutResult(status -> audit.save(ModelAudit.refused(
+                EngineClock.now(), actor, channel, abbreviate(names(models, ", "), 4000), abbreviate(reasons, 8000))));
+    }
+
+    /**
+     * The latest deployed copy of each model by name, from the deployments of the given source
+     * (any when null), newest first until every wanted name is found (all names when null).
+     */
+    private Map<String, Model> latestDeployed(String source, Set<String> wanted) {
+        DeploymentQuery query = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME);
+        if (source != null) {
+            query.deploymentSource(source);
+        }
+        Map<String, Model> latest = new LinkedHashMap<>();
+        for (Deployment deployment : query.orderByDeploymentTime().desc().list()) {
+            for (String name : repositoryService.getDeploymentResourceNames(deployment.getId())) {
+                if (latest.containsKey(name) || wanted != null && !wanted.contains(name)) {
+                    continue;
+                }
+                try (InputStream in = repositoryService.getResourceAsStream(deployment.getId(), name)) {
+                    latest.put(name, new Model(name, in.readAllBytes()));
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot read " + name + " of deployment " + deployment.getId(), e);
+                }
+            }
+            if (wanted != null && latest.keySet().containsAll(wanted)) {
+                break;
+            }
+        }
+        return latest;
+    }
+
+    /** Writes beside the file and moves it in place, so that the folder watch never reads half a file. */
+    private static void saveIfDifferent(Path target, byte[] content) throws IOException {
+        if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        Path temporary = target.resolveSibling("." + target.getFileName() + ".saving");
+        Files.write(temporary, content);
+        try {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static List<ModelValidator.Problem> engineProblems(ParseException e) {
+        List<ModelValidator.Problem> problems = new ArrayList<>();
+        for (ResourceReport report : e.getResorceReports()) {
+            for (org.camunda.bpm.engine.Problem error : report.getErrors()) {
+                problems.add(error.getLine() > 0
+                        ? new ModelValidator.Problem(report.getResourceName(), "model.problem.engine-at-line",
+                                List.of(String.valueOf(error.getLine()), String.valueOf(error.getMessage())))
+                        : new ModelValidator.Problem(report.getResourceName(), "model.problem.engine",
+                                List.of(String.valueOf(error.getMessage()))));
+            }
+        }
+        if (problems.isEmpty()) {
+            problems.add(new ModelValidator.Problem("?", "model.problem.engine", List.of(firstLine(e))));
+        }
+        return problems;
+    }
+
+    static boolean isModel(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form");
+        return !name.startsWith(".") && (name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form"));
+    }
+
+    private static List<String> names(List<Model> models) {
+        return models.stream().map(Model::name).toList();
+    }
+
+    private static String names(List<Model> models, String separator) {
+        return String.join(separator, names(models));
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        return message.lines().findFirst().orElse(message);
+    }
+
+    private static String abbreviate(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 }

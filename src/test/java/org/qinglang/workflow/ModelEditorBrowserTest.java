@@ -1,0 +1,184 @@
+package org.qinglang.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qinglang.QinglangTest;
+import org.qinglang.casework.CaseVariables;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A manager in a real browser: the editors load from the application itself (no CDN), a change made
+ * in them is deployed with the button, and what bpmn-js does not show (forms, groups, delegate
+ * expressions) survives the round trip. Screenshots in target/screenshots/.
+ */
+@QinglangTest
+class ModelEditorBrowserTest {
+
+    static final Path MODELS = ModelFolders.copyOfInstallation();
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static WebDriver browser;
+
+    @DynamicPropertySource
+    static void models(DynamicPropertyRegistry registry) {
+        registry.add("qinglang.models.directory", MODELS::toString);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    DecisionService decisionService;
+
+    @BeforeAll
+    static void startBrowser() {
+        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                "Chromium and chromedriver are needed at /usr/bin");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1600,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void open(String path) {
+        browser.get("http://manager:manager@localhost:" + port + path);
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    /** Waits for the editor to report that the model is open, and fails with its message if not. */
+    private void awaitEditor() {
+        waiting().until(driver -> !"loading".equals(driver.findElement(By.id("model-editor-status"))
+                .getDomAttribute("data-state")));
+        WebElement status = browser.findElement(By.id("model-editor-status"));
+        assertThat(status.getDomAttribute("data-state")).as(status.getText()).isEqualTo("ready");
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private void deployAndAwaitTheModelsPage() {
+        browser.findElement(By.id("model-deploy")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("model-notice")));
+    }
+
+    @Test
+    void theProcessEditorOpensTheDeployedVersionAndDeploysAChange() throws Exception {
+        ProcessDefinition before = latestProcess();
+
+        open("/models/editor?resource=complaint-handling.bpmn");
+        awaitEditor();
+        assertThat(browser.findElement(By.cssSelector("[data-element-id='Task_VerifyComplaint']")).isDisplayed())
+                .isTrue();
+        screenshot("model-editor-bpmn");
+
+        // As a manager would rename the task in the diagram.
+        ((JavascriptExecutor) browser).executeScript("""
+                const modeler = window.qinglangModeler;
+                const task = modeler.get('elementRegistry').get('Task_VerifyComplaint');
+                modeler.get('modeling').updateLabel(task,
+                    'Check the complaint 核实举报 ${caseNumber} · ${platformName}');
+                """);
+        deployAndAwaitTheModelsPage();
+        screenshot("model-editor-bpmn-deployed");
+
+        assertThat(browser.findElement(By.id("model-notice")).getText()).contains("complaint-handling.bpmn");
+        ProcessDefinition after = latestProcess();
+        assertThat(after.getVersion()).isEqualTo(before.getVersion() + 1);
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(after.getId());
+        UserTask verify = model.getModelElementById("Task_VerifyComplaint");
+        assertThat(verify.getName()).startsWith("Check the complaint 核实举报");
+        assertThat(verify.getCamundaCandidateGroups()).isEqualTo("case-workers");
+        assertThat(verify.getCamundaFormRef()).isEqualTo("verify-complaint");
+        assertThat(Files.readString(MODELS.resolve("bpmn/complaint-handling.bpmn")))
+                .contains("Check the complaint 核实举报").contains("camunda:delegateExpression=\"${sendPlatformNotice}\"");
+        assertThat(browser.findElement(By.cssSelector("#model-processes [data-key='complaint-handling'] tbody tr"))
+                .getText()).contains(String.valueOf(after.getVersion())).contains("manager");
+    }
+
+    @Test
+    void theDecisionEditorChangesADeadlineInTheTable() throws Exception {
+        open("/models/editor?resource=triage.dmn");
+        awaitEditor();
+        WebElement deadlines = waiting().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#model-views button[data-view='triage-deadline']")));
+        deadlines.click();
+        By highDeadline = By.cssSelector("[data-element-id='Out_triage-deadline_1_0'] [contenteditable]");
+        WebElement cell = waiting().until(ExpectedConditions.elementToBeClickable(highDeadline));
+        assertThat(cell.getText()).isEqualTo("\"P3D\"");
+
+        // Typed into the table as a manager would: into whatever has the focus after the click.
+        new Actions(browser).click(cell).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL)
+                .sendKeys("\"P2D\"").perform();
+        waiting().until(driver -> driver.findElement(highDeadline).getText().equals("\"P2D\""));
+        screenshot("model-editor-dmn");
+        deployAndAwaitTheModelsPage();
+        screenshot("model-editor-dmn-deployed");
+
+        assertThat(decisionService.evaluateDecisionTableByKey("triage-deadline", Map.of("severity", "HIGH"))
+                .getSingleResult().<String>getEntry("rectificationDeadline")).isEqualTo("P2D");
+        assertThat(Files.readString(MODELS.resolve("bpmn/triage.dmn"))).containsAnyOf("&quot;P2D&quot;", "\"P2D\"");
+    }
+
+    @Test
+    void theModelsPageListsWhatIsDeployed() throws Exception {
+        open("/models");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("model-processes")));
+        screenshot("models");
+        assertThat(browser.findElements(By.cssSelector("#model-decisions .model"))).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(browser.findElement(By.id("model-forms")).getText()).contains("verify-complaint.form");
+    }
+
+    private ProcessDefinition latestProcess() {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(CaseVariables.PROCESS_KEY)
+                .latestVersion().singleResult();
+    }
+}
