@@ -31,6 +31,9 @@ public class SecurityConfiguration {
         http.authenticationProvider(engineUsers)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
+                        // The webapps' login page asks for this (a Camunda Run welcome page) and expects 200 or
+                        // 404; a 401 with WWW-Authenticate would open the browser's own password dialog over it.
+                        .requestMatchers(HttpMethod.GET, "/camunda-welcome").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/complaints/*", "/api/platforms").permitAll()

@@ -32,10 +32,10 @@ public class ComplaintForm {
     @Size(max = 100, message = "{form.too-long}")
     private String name;
     @NotBlank(message = "{form.required}")
-    @Email(message = "{form.email}")
+    @Email(message = "{form.email.invalid}")
     @Size(max = 320, message = "{form.too-long}")
     private String email;
-    @Pattern(regexp = "^$|^[+0-9 ()-]{5,40}$", message = "{form.phone}")
+    @Pattern(regexp = "^$|^[+0-9 ()-]{5,40}$", message = "{form.phone.invalid}")
     private String phone;
     @AssertTrue(message = "{form.good-faith.required}")
     private boolean goodFaith;
