@@ -150,7 +150,8 @@ public class CaseMigration {
                 .processDefinitionId(source.getId()).orderByProcessInstanceId().asc().list();
         BpmnModelInstance sourceModel = repositoryService.getBpmnModelInstance(source.getId());
         Authentication previousUser = identityService.getCurrentAuthentication();
-        identityService.setAuthenticatedUserId(actor);
+        identityService.setAuthentication(actor, identityService.createGroupQuery().groupMember(actor).list()
+                    .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
         try {
             for (ProcessInstance instance : instances) {
                 try {

@@ -286,7 +286,8 @@ public class ModelDeployment {
         Authentication previousUser = identityService.getCurrentAuthentication();
         if (!SYSTEM.equals(deployedBy)) {
             // The engine's user operation log, as Cockpit shows it, names the manager too.
-            identityService.setAuthenticatedUserId(deployedBy);
+            identityService.setAuthentication(deployedBy, identityService.createGroupQuery().groupMember(deployedBy).list()
+                    .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
         }
         Deployment deployment;
         try {
