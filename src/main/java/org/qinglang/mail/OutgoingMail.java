@@ -15,9 +15,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends a message at most once per step. A failure to send throws, so the engine job retries it
+ * Sends a message once per step. A failure to send throws, so the engine job retries it
  * (R3/PT5M) and raises an incident in the end; once the server has accepted the message, the fact
- * is committed at once in its own transaction, so a retry of the surrounding step skips it.
+ * is committed at once in its own transaction, so a retry of the surrounding step skips it. Only a
+ * JVM that dies between the server's acceptance and that commit sends the message again when the
+ * step is retried, with the same Message-ID.
  */
 @Service
 public class OutgoingMail {
