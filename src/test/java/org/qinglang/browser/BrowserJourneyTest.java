@@ -60,6 +60,10 @@ import org.springframework.util.FileSystemUtils;
  *
  * <p>Needs Debian's chromium and chromedriver in /usr/bin; skipped when they are missing.
  */
+// A fresh application: the webapps find their engine in the platform registry, which an earlier
+// cached application unregisters when it is closed after this one started.
+@org.springframework.test.annotation.DirtiesContext(
+        classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.BEFORE_CLASS)
 @QinglangTest
 @EnabledIf(value = "browserInstalled", disabledReason = BrowserJourneyTest.NO_BROWSER)
 class BrowserJourneyTest {

@@ -119,6 +119,9 @@ class TwoNodeDeadlineStormTest {
                 "--qinglang.demo.enabled=true",
                 // The node's name in the job log (ACT_HI_JOB_LOG.HOSTNAME_).
                 "--camunda.bpm.generic-properties.properties.hostname=" + host,
+                // The job log, which shows which node ran what and that nothing ran twice, is kept
+                // at history level full only.
+                "--camunda.bpm.history-level=full",
                 "--camunda.bpm.job-execution.max-wait=1000",
                 "--camunda.bpm.job-execution.max-jobs-per-acquisition=5",
                 "--camunda.bpm.job-execution.core-pool-size=4",
