@@ -50,34 +50,31 @@ public class PlatformResponsePages {
     @Transactional(readOnly = true)
     public String form(@PathVariable String caseNumber, @RequestParam(required = false) String token, Model model,
             Locale locale) {
-        Complaint complaint = authorised(caseNumber, token);
+        return page(authorised(caseNumber, token), token, model, locale);
+    }
+
+    private String page(Complaint complaint, String token, Model model, Locale locale) {
         model.addAttribute("complaint", complaint);
         model.addAttribute("token", token);
         model.addAttribute("platformName", platforms.findById(complaint.getPlatformCode())
                 .map(p -> p.name(locale)).orElse(complaint.getPlatformCode()));
         model.addAttribute("categoryLabel", labels.get("category." + complaint.getCategory().name(), locale));
         model.addAttribute("awaiting", complaint.getStage() == CaseStage.PLATFORM_NOTIFIED);
-        model.addAttribute("measures", requiredMeasures(caseNumber, locale));
+        model.addAttribute("measures", requiredMeasures(complaint.getCaseNumber(), locale));
         return "platform-respond";
     }
 
     @PostMapping("/platform/respond/{caseNumber}")
     public String respond(@PathVariable String caseNumber, @RequestParam(required = false) String token,
             @RequestParam(defaultValue = "") String text,
-            @RequestParam(name = "evidence", required = false) MultipartFile[] evidence, Model model)
-            throws IOException {
+            @RequestParam(name = "evidence", required = false) MultipartFile[] evidence, Model model,
+            Locale locale) throws IOException {
         Complaint complaint = authorised(caseNumber, token);
         List<String> problems = new ArrayList<>();
         List<Attachment> attachments = Uploads.accept(evidence, problems);
         if (text.isBlank() || text.length() > 20000 || !problems.isEmpty()) {
             model.addAttribute("problem", problems.isEmpty() ? "platform.respond.required" : problems.get(0));
-            model.addAttribute("complaint", complaint);
-            model.addAttribute("token", token);
-            model.addAttribute("awaiting", complaint.getStage() == CaseStage.PLATFORM_NOTIFIED);
-            model.addAttribute("platformName", complaint.getPlatformCode());
-            model.addAttribute("categoryLabel", complaint.getCategory().name());
-            model.addAttribute("measures", List.of());
-            return "platform-respond";
+            return page(complaint, token, model, locale);
         }
         replies.platformResponded(caseNumber, text.strip(), attachments);
         model.addAttribute("caseNumber", caseNumber);
