@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.management.ActivityStatistics;
 import org.camunda.bpm.engine.migration.MigratingActivityInstanceValidationReport;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
@@ -149,10 +148,7 @@ public class CaseMigration {
         List<ProcessInstance> instances = runtimeService.createProcessInstanceQuery()
                 .processDefinitionId(source.getId()).orderByProcessInstanceId().asc().list();
         BpmnModelInstance sourceModel = repositoryService.getBpmnModelInstance(source.getId());
-        Authentication previousUser = identityService.getCurrentAuthentication();
-        identityService.setAuthentication(actor, identityService.createGroupQuery().groupMember(actor).list()
-                    .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
-        try {
+        ActingUser.run(identityService, actor, () -> {
             for (ProcessInstance instance : instances) {
                 try {
                     runtimeService.newMigration(plan).processInstanceIds(instance.getId()).execute();
@@ -165,13 +161,8 @@ public class CaseMigration {
                             new Reason("model.migration.reason.engine", List.of("—", firstLine(e))))));
                 }
             }
-        } finally {
-            if (previousUser != null) {
-                identityService.setAuthentication(previousUser);
-            } else {
-                identityService.clearAuthentication();
-            }
-        }
+            return null;
+        });
         String details = stayed.stream().map(s -> s.caseNumber() + ": " + s.reasons().stream()
                 .map(r -> r.key() + " " + String.join(" | ", r.arguments())).collect(Collectors.joining("; ")))
                 .collect(Collectors.joining("\n"));

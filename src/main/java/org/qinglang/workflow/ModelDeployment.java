@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.ResourceReport;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentQuery;
@@ -283,22 +282,9 @@ public class ModelDeployment {
                 .source(source)
                 .enableDuplicateFiltering(false);
         models.forEach(model -> builder.addInputStream(model.name(), new ByteArrayInputStream(model.content())));
-        Authentication previousUser = identityService.getCurrentAuthentication();
-        if (!SYSTEM.equals(deployedBy)) {
-            // The engine's user operation log, as Cockpit shows it, names the manager too.
-            identityService.setAuthentication(deployedBy, identityService.createGroupQuery().groupMember(deployedBy).list()
-                    .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
-        }
-        Deployment deployment;
-        try {
-            deployment = builder.deploy();
-        } finally {
-            if (previousUser != null) {
-                identityService.setAuthentication(previousUser);
-            } else {
-                identityService.clearAuthentication();
-            }
-        }
+        // The engine's user operation log, as Cockpit shows it, names the manager too.
+        Deployment deployment = SYSTEM.equals(deployedBy) ? builder.deploy()
+                : ActingUser.run(identityService, deployedBy, builder::deploy);
         if (deployment.getId().equals(previousId)) {
             return null;
         }
