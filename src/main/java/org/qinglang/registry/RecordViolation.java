@@ -25,6 +25,6 @@ public class RecordViolation implements JavaDelegate {
         PriorViolations prior = register.record(complaint);
         execution.setVariable(CaseVariables.PRIOR_ACCOUNT_VIOLATIONS, prior.ofAccount());
         execution.setVariable(CaseVariables.PRIOR_PLATFORM_VIOLATIONS, prior.ofPlatform());
-        execution.setVariable(CaseVariables.ACCOUNT_HISTORY, register.historySummary(complaint));
+        execution.setVariable(CaseVariables.ACCOUNT_HISTORY, register.historySummary(complaint, prior));
     }
 }

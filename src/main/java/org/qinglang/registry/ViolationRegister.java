@@ -54,7 +54,11 @@ public class ViolationRegister {
 
     /** A short history for case workers: the account's recent violations and the platform's total. */
     public String historySummary(Complaint complaint) {
-        PriorViolations prior = priorViolations(complaint);
+        return historySummary(complaint, priorViolations(complaint));
+    }
+
+    /** The same, with the counts already at hand (no second pair of count queries). */
+    public String historySummary(Complaint complaint, PriorViolations prior) {
         String accountKey = accountKey(complaint.getAccountName());
         List<Violation> recent = accountKey == null ? List.of()
                 : violations.findTop10ByPlatformCodeAndAccountKeyOrderByRecordedAtDesc(complaint.getPlatformCode(),
