@@ -1,36 +1,76 @@
 package org.qinglang.casework;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.qinglang.intake.Complaint;
 import org.springframework.stereotype.Service;
 
 /**
  * Asks the triage decision tables (bpmn/triage.dmn), which managers maintain: severity and
  * criminal lead by category and reporter, deadlines by severity, the office by platform.
+ *
+ * <p>The tables have no side effects, so an answer is remembered per table version and inputs:
+ * evaluating FEEL costs more than the rest of a complaint's triage, and the inputs take few values.
+ * The latest versions are read from the database on every call, so a table a manager deploys (on
+ * any node) applies to the next complaint.
  */
 @Service
 public class TriageService {
 
     private final DecisionService decisionService;
+    private final RepositoryService repositoryService;
+    private final Map<List<Object>, Map<String, Object>> answers = new ConcurrentHashMap<>();
+    private volatile Map<String, String> answersFor = Map.of();
 
-    public TriageService(DecisionService decisionService) {
+    public TriageService(DecisionService decisionService, RepositoryService repositoryService) {
         this.decisionService = decisionService;
+        this.repositoryService = repositoryService;
     }
 
     public Triage triage(Complaint complaint) {
-        DmnDecisionRuleResult severity = decisionService.evaluateDecisionTableByKey("triage-severity",
-                Map.of("category", complaint.getCategory().name(), "reporterType",
-                        complaint.getReporterType().name()))
-                .getSingleResult();
-        String severityLevel = severity.getEntry("severity");
-        DmnDecisionRuleResult deadline = decisionService.evaluateDecisionTableByKey("triage-deadline",
-                Map.of("severity", severityLevel)).getSingleResult();
-        DmnDecisionRuleResult office = decisionService.evaluateDecisionTableByKey("triage-office",
-                Map.of("platformCode", complaint.getPlatformCode())).getSingleResult();
-        return new Triage(severityLevel, Boolean.TRUE.equals(severity.getEntry("criminalLead")),
-                office.getEntry("responsibleOffice"), deadline.getEntry("rectificationDeadline"),
-                deadline.getEntry("reminderBefore"), deadline.getEntry("verificationSla"));
+        Map<String, String> latest = latestDecisionIds();
+        Map<String, Object> severity = evaluate(latest, "triage-severity", Map.of("category",
+                complaint.getCategory().name(), "reporterType", complaint.getReporterType().name()));
+        String severityLevel = (String) severity.get("severity");
+        Map<String, Object> deadline = evaluate(latest, "triage-deadline", Map.of("severity", severityLevel));
+        Map<String, Object> office = evaluate(latest, "triage-office", Map.of("platformCode",
+                complaint.getPlatformCode()));
+        return new Triage(severityLevel, Boolean.TRUE.equals(severity.get("criminalLead")),
+                (String) office.get("responsibleOffice"), (String) deadline.get("rectificationDeadline"),
+                (String) deadline.get("reminderBefore"), (String) deadline.get("verificationSla"));
+    }
+
+    private Map<String, String> latestDecisionIds() {
+        Map<String, String> latest = repositoryService.createDecisionDefinitionQuery().latestVersion().list().stream()
+                .collect(Collectors.toMap(DecisionDefinition::getKey, DecisionDefinition::getId, (a, b) -> a));
+        if (!latest.equals(answersFor)) {
+            // A table changed: forget the answers of the versions before it.
+            answers.clear();
+            answersFor = latest;
+        }
+        return latest;
+    }
+
+    private Map<String, Object> evaluate(Map<String, String> latest, String decisionKey, Map<String, Object> inputs) {
+        String decisionId = latest.get(decisionKey);
+        if (decisionId == null) {
+            throw new IllegalStateException("decision table " + decisionKey + " is not deployed");
+        }
+        return answers.computeIfAbsent(List.of(decisionId, inputs), key -> {
+            DmnDecisionRuleResult result = decisionService.evaluateDecisionTableById(decisionId).variables(inputs)
+                    .evaluate().getSingleResult();
+            if (result == null) {
+                throw new IllegalStateException("no rule of " + decisionKey + " matches " + inputs);
+            }
+            return Collections.unmodifiableMap(new HashMap<>(result.getEntryMap()));
+        });
     }
 }

@@ -1,14 +1,15 @@
 package org.qinglang.mail;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
 import org.qinglang.common.EngineClock;
 import org.qinglang.operations.CaseMetrics;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -49,14 +50,14 @@ public class OutgoingMail {
             return false;
         }
         try {
+            // Built directly: MimeMessageHelper would read the MIME type table from its jar per message.
             MimeMessage mime = new StableIdMimeMessage(session, message.messageId());
-            MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
-            helper.setFrom(settings.from());
+            mime.setFrom(new InternetAddress(settings.from(), true));
             // Replies land in the watched intake mailbox and find their case there.
-            helper.setReplyTo(replyTo);
-            helper.setTo(message.to());
-            helper.setSubject(message.subject());
-            helper.setText(message.body(), false);
+            mime.setReplyTo(InternetAddress.parse(replyTo, true));
+            mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(message.to(), true));
+            mime.setSubject(message.subject(), "UTF-8");
+            mime.setText(message.body(), "UTF-8");
             // Tells mail robots (and our own intake) that no reply case should be opened from this.
             mime.setHeader("Auto-Submitted", "auto-generated");
             if (message.inReplyTo() != null) {
