@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * What each group may do in the engine, Tasklist and Cockpit (the engine's authorization checks are
  * on). Case workers work their tasks; supervisors also see cases and the escalations; managers also
  * deploy (validated) models, migrate and repair cases in Cockpit. Nobody but administrators deletes.
- * Tasks themselves are granted by the engine to their candidate groups and assignees.
+ * Every group reads tasks (granted once here); working a task is granted per task to its candidate
+ * group and assignee (TaskAuthorizations).
  */
 @Component
 @Order(-1)
@@ -41,13 +42,13 @@ class EngineAuthorizations implements ApplicationRunner {
             grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
             grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
             grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+            grant(group, Resources.TASK, ANY, Permissions.READ);
         }
         for (String group : new String[] {Roles.SUPERVISORS, Roles.MANAGERS}) {
             grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
                     Permissions.READ_INSTANCE, Permissions.READ_TASK);
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-            grant(group, Resources.TASK, ANY, Permissions.READ);
         }
         grant(Roles.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
         grant(Roles.MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.qinglang.CaseDriver;
 import org.qinglang.QinglangTest;
 import org.qinglang.TestMail;
+import org.qinglang.casework.CaseVariables;
 import org.qinglang.intake.ComplaintCategory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -34,6 +40,8 @@ class EngineAuthorizationTest {
     TestRestTemplate http;
     @Autowired
     CaseDriver cases;
+    @Autowired
+    ProcessEngine engine;
 
     private ResponseEntity<String> deploy(String user, String bpmn) {
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
@@ -53,6 +61,43 @@ class EngineAuthorizationTest {
     private static String plainProcess(String key) {
         return Bpmn.convertToString(Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(30).startEvent()
                 .userTask("Task_Do").camundaCandidateGroups("managers").endEvent().done());
+    }
+
+    @Test
+    void everyGroupReadsTasksButOnlyTheCandidateGroupWorksThem() {
+        String caseNumber = "QL-AUTHZ-" + System.nanoTime();
+        String instanceId = engine.getRuntimeService().createProcessInstanceByKey(CaseVariables.PROCESS_KEY)
+                .businessKey(caseNumber).setVariable(CaseVariables.CASE_NUMBER, caseNumber)
+                .setVariable(CaseVariables.PLATFORM_NAME, "微语社区 Weiyu Social")
+                .startBeforeActivity("Task_DecideEnforcement").execute().getId();
+        String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+
+        // The per-task rows give the candidate group the right to work the task, not to read it (read is
+        // granted to every group once), so the authorized task query does not join a row per task.
+        List<Authorization> perTask = engine.getAuthorizationService().createAuthorizationQuery()
+                .resourceType(Resources.TASK).resourceId(taskId).list();
+        assertThat(perTask).singleElement().satisfies(authorization -> {
+            assertThat(authorization.getGroupId()).isEqualTo(Roles.SUPERVISORS);
+            assertThat(authorization.isPermissionGranted(Permissions.UPDATE)).isTrue();
+            assertThat(authorization.isPermissionGranted(Permissions.READ)).isFalse();
+        });
+
+        assertThat(http.withBasicAuth("caseworker", "caseworker").getForEntity("/engine-rest/task/" + taskId,
+                String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.withBasicAuth("caseworker", "caseworker").postForEntity("/engine-rest/task/" + taskId
+                + "/claim", new HttpEntity<>("{\"userId\": \"caseworker\"}", json), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("caseworker", "caseworker").postForEntity("/engine-rest/task/" + taskId
+                + "/complete", new HttpEntity<>("{}", json), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("supervisor", "supervisor").postForEntity("/engine-rest/task/" + taskId
+                + "/claim", new HttpEntity<>("{\"userId\": \"supervisor\"}", json), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee())
+                .isEqualTo("supervisor");
+        engine.getRuntimeService().deleteProcessInstance(instanceId, "test over");
     }
 
     @Test
