@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.qinglang.casework.CaseVariables;
 import org.qinglang.intake.CaseStage;
@@ -80,8 +79,18 @@ class QueryLatencyBenchmark {
                 PageRequest.of(0, 20)).getContent().size());
         measure("case list, all, page 100", () -> complaints.search(null, null, PageRequest.of(100, 20))
                 .getContent().size());
-        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).isAuthorizationEnabled();
-        measure("task list of a case worker (candidate group, authorized), first 50", () -> {
+        String verificationQueue = engine.getFilterService().createFilterQuery()
+                .filterName("核实队列 Verification queue").singleResult().getId();
+        measure("Tasklist filter 'Verification queue' of a case worker (authorized), first 50 and count", () -> {
+            engine.getIdentityService().setAuthentication("caseworker", List.of(Roles.CASE_WORKERS));
+            try {
+                return engine.getFilterService().listPage(verificationQueue, 0, 50).size()
+                        + (int) Math.min(1, engine.getFilterService().count(verificationQueue));
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
+        });
+        measure("task list of a case worker (candidate group, authorized), first 50 and count", () -> {
             engine.getIdentityService().setAuthentication("caseworker", List.of(Roles.CASE_WORKERS));
             try {
                 return engine.getTaskService().createTaskQuery().taskCandidateGroup(Roles.CASE_WORKERS)

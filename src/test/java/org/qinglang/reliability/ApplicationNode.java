@@ -60,13 +60,20 @@ final class ApplicationNode implements AutoCloseable {
 
     /** Starts a node; the arguments come after the ones every node gets (port, address, models). */
     static ApplicationNode start(String name, List<String> arguments) throws IOException {
+        // Small and quick to start: these nodes prove behaviour, not speed.
+        return start(name, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), arguments);
+    }
+
+    /** The same with the JVM options given, e.g. those of production for a benchmark. */
+    static ApplicationNode start(String name, List<String> jvmOptions, List<String> arguments) throws IOException {
         int port = freePort();
         Files.createDirectories(LOGS);
         Path log = LOGS.resolve(name + ".log");
         Path workDirectory = Files.createTempDirectory("qinglang-" + name);
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dfile.encoding=UTF-8",
                 "-cp", applicationClasspath(), "org.qinglang.QinglangApplication",
                 "--server.port=" + port, "--server.address=127.0.0.1",
                 "--qinglang.models.directory=" + Path.of("").toAbsolutePath(),

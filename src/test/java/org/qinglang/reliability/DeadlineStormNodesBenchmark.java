@@ -1,0 +1,139 @@
+package org.qinglang.reliability;
+
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.text.SimpleDateFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not a test: prints how long one node, then two nodes on the same PostgreSQL, take to escalate N
+ * rectification deadlines that fall due at the same moment (default 10,000 each time). The nodes
+ * are production JVMs ({@code java -cp … QinglangApplication}, profile postgres) with the job
+ * executor settings of application.yaml. Run with
+ * {@code mvn -Pbench verify -Dtest=DeadlineStormNodesBenchmark [-Dbench.deadlines=10000]}.
+ */
+class DeadlineStormNodesBenchmark {
+
+    static final int DEADLINES = Integer.getInteger("bench.deadlines", 10_000);
+    static final int CLIENTS = 8;
+    static final List<String> JVM = List.of("-Xmx512m");
+
+    @Test
+    void oneNodeAgainstTwo() throws Exception {
+        try (ScratchDatabase database = ScratchDatabase.create("bench_nodes")) {
+            GreenMail mail = Parallel.smtpServer();
+            try (ApplicationNode a = ApplicationNode.start("bench-node-a", JVM, arguments(database, mail, "node-a"))) {
+                a.awaitUp();
+                double one = storm(database, List.of(a), 0);
+                try (ApplicationNode b = ApplicationNode.start("bench-node-b", JVM,
+                        arguments(database, mail, "node-b"))) {
+                    b.awaitUp();
+                    double two = storm(database, List.of(a, b), DEADLINES);
+                    System.out.printf("BENCH storm nodes[postgres]: %d deadlines each time: one node %.1f s "
+                            + "(%.0f/s), two nodes %.1f s (%.0f/s), two nodes %.2f times as fast; job executor per "
+                            + "node core 4, max 8, queue 16, 16 jobs per acquisition (application.yaml); incidents "
+                            + "%d%n", DEADLINES, one, DEADLINES / one, two, DEADLINES / two, one / two,
+                            database.count("SELECT count(*) FROM act_ru_incident"));
+                }
+            } finally {
+                mail.stop();
+            }
+        }
+    }
+
+    private static List<String> arguments(ScratchDatabase database, GreenMail mail, String host) {
+        List<String> arguments = new ArrayList<>(ApplicationNode.commonArguments(database, mail.getSmtp().getPort()));
+        arguments.add("--camunda.bpm.generic-properties.properties.hostname=" + host);
+        return arguments;
+    }
+
+    /** Lays out N cases waiting for their platform, makes every deadline due now and times the escalation. */
+    private static double storm(ScratchDatabase database, List<ApplicationNode> nodes, int first) throws Exception {
+        Instant dueAt = Instant.now().plus(Duration.ofDays(1));
+        String due = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(Date.from(dueAt));
+        String reminder = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(
+                Date.from(dueAt.plus(Duration.ofDays(1))));
+        long setup = System.nanoTime();
+        insertComplaints(database, first, dueAt);
+        Parallel.run(DEADLINES, CLIENTS, i -> {
+            String caseNumber = caseNumber(first + i);
+            String body = """
+                    {"businessKey": "%1$s",
+                     "variables": {"caseNumber": {"value": "%1$s", "type": "String"},
+                       "platformName": {"value": "微语社区 Weiyu Social", "type": "String"},
+                       "escalationLevel": {"value": 0, "type": "Integer"},
+                       "announce": {"value": false, "type": "Boolean"},
+                       "rectificationDueAt": {"value": "%2$s", "type": "Date"},
+                       "reminderDueAt": {"value": "%3$s", "type": "Date"}},
+                     "startInstructions": [{"type": "startBeforeActivity", "activityId": "Task_AwaitPlatformResponse"}]}
+                    """.formatted(caseNumber, due, reminder);
+            int status = nodes.get(i % nodes.size()).send("POST",
+                    "/engine-rest/process-definition/key/complaint-handling/start", body, ApplicationNode.OPERATOR)
+                    .statusCode();
+            if (status != 200) {
+                throw new IllegalStateException("case " + caseNumber + " not laid out: HTTP " + status);
+            }
+        });
+        long before = escalated(database);
+        System.out.printf("BENCH storm nodes setup: %d cases waiting for the platform in %.1f s%n", DEADLINES,
+                (System.nanoTime() - setup) / 1e9);
+
+        // Every deadline falls due now: the timers' due dates are moved, as time passing would.
+        long start = System.nanoTime();
+        try (Connection connection = database.connect(); PreparedStatement moved = connection.prepareStatement(
+                "UPDATE act_ru_job SET duedate_ = ? WHERE handler_type_ = 'timer-transition' "
+                        + "AND handler_cfg_ LIKE '%Timer_RectificationDeadline%'")) {
+            moved.setTimestamp(1, Timestamp.from(Instant.now()));
+            moved.executeUpdate();
+        }
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> escalated(database) - before >= DEADLINES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("BENCH storm nodes: %d deadlines escalated by %d node(s) in %.1f s%n", DEADLINES,
+                nodes.size(), seconds);
+        return seconds;
+    }
+
+    private static long escalated(ScratchDatabase database) {
+        return database.count("SELECT count(*) FROM act_ru_task WHERE task_def_key_ = 'Task_DecideEnforcement'");
+    }
+
+    private static String caseNumber(int n) {
+        return String.format("QL-2026-%06d", 700_000 + n);
+    }
+
+    private static void insertComplaints(ScratchDatabase database, int first, Instant dueAt) throws Exception {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection connection = database.connect(); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO complaint (case_number, source, category, reporter_type, platform_code, content_url,
+                  normalized_url, account_name, description, complainant_name, complainant_email, text_sha256, stage,
+                  severity, responsible_office, rectification_due_at, notified_at, created_at, updated_at)
+                VALUES (?, 'API', 'RUMOUR', 'CITIZEN', 'weiyu-social', ?, ?, 'storm', 'benchmark', 'bench',
+                  'bench@mail.example', 'x', 'PLATFORM_NOTIFIED', 'MEDIUM', 'office', ?, ?, ?, ?)""")) {
+            for (int i = 0; i < DEADLINES; i++) {
+                String url = "https://weiyu.example/p/nodes-" + (first + i);
+                insert.setString(1, caseNumber(first + i));
+                insert.setString(2, url);
+                insert.setString(3, url);
+                insert.setTimestamp(4, Timestamp.from(dueAt));
+                insert.setTimestamp(5, now);
+                insert.setTimestamp(6, now);
+                insert.setTimestamp(7, now);
+                insert.addBatch();
+                if (i % 1000 == 999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+}
