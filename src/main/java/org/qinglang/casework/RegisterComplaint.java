@@ -12,7 +12,6 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.qinglang.registry.PlatformRepository;
 import org.qinglang.registry.ViolationRegister;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,7 +50,7 @@ public class RegisterComplaint implements JavaDelegate {
     /** The choices of the platform field in the verify form (a Camunda Forms select by valuesKey). */
     private JsonValue platformOptions() {
         ArrayNode options = JsonNodeFactory.instance.arrayNode();
-        platforms.findAll(Sort.by("code")).forEach(p -> options.addObject()
+        platforms.allOrderedByCode().forEach(p -> options.addObject()
                 .put("label", p.displayName()).put("value", p.getCode()));
         return SpinValues.jsonValue(options.toString()).create();
     }

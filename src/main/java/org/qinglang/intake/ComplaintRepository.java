@@ -16,6 +16,8 @@ import org.springframework.data.jpa.domain.Specification;
 
 public interface ComplaintRepository extends JpaRepository<Complaint, Long>, JpaSpecificationExecutor<Complaint> {
 
+    /** In JPQL, whose SQL Hibernate keeps (see ViolationRepository): every step of a case asks it. */
+    @Query("select c from Complaint c where c.caseNumber = :caseNumber")
     Optional<Complaint> findByCaseNumber(String caseNumber);
 
     Optional<Complaint> findByExternalMessageId(String messageId);

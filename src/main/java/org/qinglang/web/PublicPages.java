@@ -25,7 +25,6 @@ import org.qinglang.mail.ComplaintExtraction;
 import org.qinglang.registry.Platform;
 import org.qinglang.registry.PlatformRepository;
 import org.qinglang.security.AccessTokens;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,7 +76,7 @@ public class PublicPages {
 
     @ModelAttribute("platforms")
     List<Platform> platforms() {
-        return platforms.findAll(Sort.by("code")).stream()
+        return platforms.allOrderedByCode().stream()
                 .filter(p -> !p.getCode().equals(ComplaintExtraction.UNREGISTERED_PLATFORM)).toList();
     }
 
