@@ -29,7 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * read over IMAP with the recipient's address as password.
  */
 @SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:file:./target/embedded-default-test/${random.uuid}/qinglang;DB_CLOSE_ON_EXIT=FALSE",
+    "spring.datasource.url=jdbc:h2:file:./target/embedded-default-test/${random.uuid}/qinglang;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128",
     "qinglang.mail.embedded.smtp-port=3526",
     "qinglang.mail.embedded.imap-port=3644",
     "spring.mail.port=3526",

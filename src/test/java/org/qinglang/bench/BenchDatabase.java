@@ -25,7 +25,7 @@ final class BenchDatabase {
             registry.add("spring.datasource.password", () -> "");
         } else {
             String path = "./target/bench/" + name + "-" + System.nanoTime() + "/qinglang";
-            registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + path + ";DB_CLOSE_ON_EXIT=FALSE");
+            registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + path + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128");
         }
     }
 }

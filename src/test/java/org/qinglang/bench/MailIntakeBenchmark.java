@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * Run with {@code mvn -Pbench verify -Dtest=MailIntakeBenchmark}.
  */
 @SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:file:./target/bench/${random.uuid}/qinglang;DB_CLOSE_ON_EXIT=FALSE",
+    "spring.datasource.url=jdbc:h2:file:./target/bench/${random.uuid}/qinglang;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128",
     "qinglang.mail.embedded.smtp-port=3527",
     "qinglang.mail.embedded.imap-port=3645"})
 class MailIntakeBenchmark {
