@@ -59,9 +59,9 @@ class DeadlineStormNodesBenchmark {
     /** Lays out N cases waiting for their platform, makes every deadline due now and times the escalation. */
     private static double storm(ScratchDatabase database, List<ApplicationNode> nodes, int first) throws Exception {
         Instant dueAt = Instant.now().plus(Duration.ofDays(1));
-        String due = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(Date.from(dueAt));
-        String reminder = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(
-                Date.from(dueAt.plus(Duration.ofDays(1))));
+        SimpleDateFormat restDate = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        String due = restDate.format(Date.from(dueAt));
+        String reminder = restDate.format(Date.from(dueAt.plus(Duration.ofDays(1))));
         long setup = System.nanoTime();
         insertComplaints(database, first, dueAt);
         Parallel.run(DEADLINES, CLIENTS, i -> {
