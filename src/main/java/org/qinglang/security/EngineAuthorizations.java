@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * What each group may do in the engine, Tasklist and Cockpit (the engine's authorization checks are
  * on). Case workers work their tasks; supervisors also see cases and the escalations; managers also
  * deploy (validated) models, migrate and repair cases in Cockpit. Nobody but administrators deletes.
- * Every group reads tasks (granted once here); working a task is granted per task to its candidate
- * group and assignee (TaskAuthorizations).
+ * Every group reads tasks (granted once here); the right to work a task follows from its candidate
+ * groups and assignee (TaskAuthorizations).
  */
 @Component
 @Order(-1)

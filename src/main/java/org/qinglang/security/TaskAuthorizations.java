@@ -1,48 +1,117 @@
 package org.qinglang.security;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may work a task is still decided per task: its candidate group gets the right to claim and
- * complete it, so case workers cannot decide a supervisor's escalation. Reading tasks is granted to
- * the groups once (EngineAuthorizations). The engine would otherwise also give every candidate group
- * read rights per task, and its authorized task query joins those rows with an OR over three
- * columns: with 20,000 open tasks Tasklist's query took a minute (docs/performance.md).
+ * Who may work a task is decided per task: members of its candidate groups may claim and complete
+ * it, so case workers cannot decide a supervisor's escalation. Reading tasks is granted to the groups
+ * once (EngineAuthorizations). The engine would store that right as one authorization row per task
+ * and candidate group, and its authorized task query reads every such row for every Tasklist page
+ * and count (docs/performance.md). Here the right follows from the task's candidate groups when the
+ * engine checks it, so no such rows are written. Rights of assignees, owners and candidate users
+ * stay rows, as the engine makes them.
  */
 @Component
 class TaskAuthorizations extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setResourceAuthorizationProvider(new WorkRightsOnlyForCandidateGroups());
+        configuration.setResourceAuthorizationProvider(new NoRowsForCandidateGroups());
+        List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+        sessionFactories.add(new SessionFactory() {
+            @Override
+            public Class<?> getSessionType() {
+                return AuthorizationManager.class;
+            }
+
+            @Override
+            public Session openSession() {
+                return new CandidateGroupsWorkTheirTasks();
+            }
+        });
+        configuration.setCustomSessionFactories(sessionFactories);
     }
 
-    static final class WorkRightsOnlyForCandidateGroups extends DefaultAuthorizationProvider {
+    static final class NoRowsForCandidateGroups extends DefaultAuthorizationProvider {
 
         @Override
-        protected AuthorizationEntity createOrUpdateAuthorization(Task task, String userId, String groupId,
-                Resource resource, boolean isHistoric, Permission... permissions) {
-            if (groupId != null && resource.resourceType() == Resources.TASK.resourceType()) {
-                permissions = Arrays.stream(permissions).filter(permission -> !isReadRight(permission))
-                        .toArray(Permission[]::new);
-            }
-            return super.createOrUpdateAuthorization(task, userId, groupId, resource, isHistoric, permissions);
+        public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+            return new AuthorizationEntity[0];
+        }
+    }
+
+    /** The engine's checks, plus: a candidate group has the right the engine gives it per task. */
+    static final class CandidateGroupsWorkTheirTasks extends AuthorizationManager {
+
+        @Override
+        public boolean isAuthorized(String userId, List<String> groupIds, PermissionCheck check) {
+            return super.isAuthorized(userId, groupIds, check) || isCandidateGroupRight(groupIds, check);
         }
 
-        private static boolean isReadRight(Permission permission) {
-            return permission.getValue() == Permissions.READ.getValue()
-                    || permission.getValue() == TaskPermissions.READ_VARIABLE.getValue();
+        @Override
+        public boolean isAuthorized(String userId, List<String> groupIds, CompositePermissionCheck check) {
+            if (super.isAuthorized(userId, groupIds, check)) {
+                return true;
+            }
+            boolean anyCandidateGroupRight = check.getAllPermissionChecks().stream()
+                    .anyMatch(atomic -> isCandidateGroupRight(groupIds, atomic));
+            return anyCandidateGroupRight && holds(userId, groupIds, check);
+        }
+
+        /** Evaluates the composite check one part at a time, counting the candidate groups' right. */
+        private boolean holds(String userId, List<String> groupIds, CompositePermissionCheck check) {
+            List<Boolean> parts = new ArrayList<>();
+            for (PermissionCheck atomic : check.getAtomicChecks()) {
+                parts.add(isAuthorized(userId, groupIds, atomic));
+            }
+            for (CompositePermissionCheck composite : check.getCompositeChecks()) {
+                parts.add(holds(userId, groupIds, composite));
+            }
+            return check.isDisjunctive() ? parts.contains(true) : !parts.contains(false);
+        }
+
+        private boolean isCandidateGroupRight(List<String> groupIds, PermissionCheck check) {
+            if (groupIds == null || groupIds.isEmpty() || check.getResourceId() == null
+                    || check.getResource().resourceType() != Resources.TASK.resourceType()
+                    || !grantedToCandidates(check.getPermission())) {
+                return false;
+            }
+            TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(check.getResourceId());
+            if (task == null) {
+                return false;
+            }
+            for (IdentityLink link : task.getIdentityLinks()) {
+                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
+                        && groupIds.contains(link.getGroupId())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The right the engine gives candidates per task (UPDATE unless configured otherwise). */
+        private static boolean grantedToCandidates(Permission permission) {
+            Permission candidates = Context.getProcessEngineConfiguration().getDefaultUserPermissionForTask();
+            return permission.getValue() == candidates.getValue();
         }
     }
 }
