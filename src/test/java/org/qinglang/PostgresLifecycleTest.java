@@ -81,6 +81,24 @@ class PostgresLifecycleTest {
     }
 
     @Test
+    void taskListIndexesAndNoJitForShortQueries() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                java.sql.ResultSet indexes = sql.executeQuery(
+                        "SELECT indexname FROM pg_indexes WHERE tablename = 'act_ru_task'")) {
+            List<String> names = new java.util.ArrayList<>();
+            while (indexes.next()) {
+                names.add(indexes.getString(1));
+            }
+            assertThat(names).contains("ql_idx_task_priority_due", "ql_idx_task_due");
+        }
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                java.sql.ResultSet jit = sql.executeQuery("SELECT current_setting('jit')")) {
+            jit.next();
+            assertThat(jit.getString(1)).isEqualTo("off");
+        }
+    }
+
+    @Test
     void complaintGoesFromIntakeToPublicAnnouncementOnPostgres() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
