@@ -82,15 +82,8 @@ class PostgresLifecycleTest {
 
     @Test
     void taskListIndexesAndNoJitForShortQueries() throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
-                java.sql.ResultSet indexes = sql.executeQuery(
-                        "SELECT indexname FROM pg_indexes WHERE tablename = 'act_ru_task'")) {
-            List<String> names = new java.util.ArrayList<>();
-            while (indexes.next()) {
-                names.add(indexes.getString(1));
-            }
-            assertThat(names).contains("ql_idx_task_priority_due", "ql_idx_task_due");
-        }
+        assertThat(org.qinglang.workflow.TaskListIndexesTest.indexesOfTaskTable(dataSource))
+                .contains("QL_IDX_TASK_PRIORITY_DUE", "QL_IDX_TASK_DUE");
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
                 java.sql.ResultSet jit = sql.executeQuery("SELECT current_setting('jit')")) {
             jit.next();

@@ -24,6 +24,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -63,6 +64,14 @@ class EngineAuthorizationTest {
                 .userTask("Task_Do").camundaCandidateGroups("managers").endEvent().done());
     }
 
+    /** Calls /engine-rest/task/{id}{path} as the user (password = user name, as the demo users have). */
+    private HttpStatusCode taskCall(String user, HttpMethod method, String taskId, String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth(user, user).exchange("/engine-rest/task/" + taskId + path, method,
+                new HttpEntity<>(json, headers), String.class).getStatusCode();
+    }
+
     @Test
     void everyGroupReadsTasksButOnlyTheCandidateGroupWorksThem() {
         String caseNumber = "QL-AUTHZ-" + System.nanoTime();
@@ -77,29 +86,19 @@ class EngineAuthorizationTest {
         assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
                 .resourceId(taskId).count()).isZero();
 
-        assertThat(http.withBasicAuth("caseworker", "caseworker").getForEntity("/engine-rest/task/" + taskId,
-                String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        HttpHeaders json = new HttpHeaders();
-        json.setContentType(MediaType.APPLICATION_JSON);
-        assertThat(http.withBasicAuth("caseworker", "caseworker").postForEntity("/engine-rest/task/" + taskId
-                + "/claim", new HttpEntity<>("{\"userId\": \"caseworker\"}", json), String.class).getStatusCode())
+        assertThat(taskCall("caseworker", HttpMethod.GET, taskId, "", null)).isEqualTo(HttpStatus.OK);
+        assertThat(taskCall("caseworker", HttpMethod.POST, taskId, "/claim", "{\"userId\": \"caseworker\"}"))
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(http.withBasicAuth("caseworker", "caseworker").postForEntity("/engine-rest/task/" + taskId
-                + "/complete", new HttpEntity<>("{}", json), String.class).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(http.withBasicAuth("caseworker", "caseworker").exchange("/engine-rest/task/" + taskId
-                + "/variables/enforcementNote", HttpMethod.PUT, new HttpEntity<>("{\"value\": \"none\"}", json),
-                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(http.withBasicAuth("caseworker", "caseworker").postForEntity("/engine-rest/task/" + taskId
-                + "/assignee", new HttpEntity<>("{\"userId\": \"caseworker\"}", json), String.class).getStatusCode())
+        assertThat(taskCall("caseworker", HttpMethod.POST, taskId, "/complete", "{}")).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(taskCall("caseworker", HttpMethod.PUT, taskId, "/variables/enforcementNote",
+                "{\"value\": \"none\"}")).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(taskCall("caseworker", HttpMethod.POST, taskId, "/assignee", "{\"userId\": \"caseworker\"}"))
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
         // Before anyone claims it, the supervisors' right comes from their being the candidate group.
-        assertThat(http.withBasicAuth("supervisor", "supervisor").exchange("/engine-rest/task/" + taskId
-                + "/variables/enforcementNote", HttpMethod.PUT, new HttpEntity<>("{\"value\": \"draft\"}", json),
-                String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(http.withBasicAuth("supervisor", "supervisor").postForEntity("/engine-rest/task/" + taskId
-                + "/claim", new HttpEntity<>("{\"userId\": \"supervisor\"}", json), String.class).getStatusCode())
+        assertThat(taskCall("supervisor", HttpMethod.PUT, taskId, "/variables/enforcementNote",
+                "{\"value\": \"draft\"}")).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(taskCall("supervisor", HttpMethod.POST, taskId, "/claim", "{\"userId\": \"supervisor\"}"))
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee())
                 .isEqualTo("supervisor");

@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** The engine's task table carries the indexes the Tasklist filters sort by, once the engine has started. */
 @QinglangTest
-class TaskListIndexesTest {
+public class TaskListIndexesTest {
 
     @RegisterExtension
     static GreenMailExtension mail = TestMail.server();
@@ -29,7 +29,8 @@ class TaskListIndexesTest {
         assertThat(indexesOfTaskTable(dataSource)).contains("QL_IDX_TASK_PRIORITY_DUE", "QL_IDX_TASK_DUE");
     }
 
-    static List<String> indexesOfTaskTable(DataSource dataSource) throws Exception {
+    /** Index names of ACT_RU_TASK in upper case, on H2 and on PostgreSQL (which keeps names in lower case). */
+    public static List<String> indexesOfTaskTable(DataSource dataSource) throws Exception {
         List<String> names = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             for (String table : new String[] {"ACT_RU_TASK", "act_ru_task"}) {
