@@ -2,6 +2,7 @@ package org.qinglang.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -79,14 +80,10 @@ class TaskAuthorizations extends AbstractProcessEnginePlugin {
 
         /** Evaluates the composite check one part at a time, counting the candidate groups' right. */
         private boolean holds(String userId, List<String> groupIds, CompositePermissionCheck check) {
-            List<Boolean> parts = new ArrayList<>();
-            for (PermissionCheck atomic : check.getAtomicChecks()) {
-                parts.add(isAuthorized(userId, groupIds, atomic));
-            }
-            for (CompositePermissionCheck composite : check.getCompositeChecks()) {
-                parts.add(holds(userId, groupIds, composite));
-            }
-            return check.isDisjunctive() ? parts.contains(true) : !parts.contains(false);
+            Stream<Boolean> parts = Stream.concat(
+                    check.getAtomicChecks().stream().map(atomic -> isAuthorized(userId, groupIds, atomic)),
+                    check.getCompositeChecks().stream().map(composite -> holds(userId, groupIds, composite)));
+            return check.isDisjunctive() ? parts.anyMatch(Boolean::booleanValue) : parts.allMatch(Boolean::booleanValue);
         }
 
         private boolean isCandidateGroupRight(List<String> groupIds, PermissionCheck check) {

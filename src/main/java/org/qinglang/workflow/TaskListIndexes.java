@@ -6,7 +6,6 @@ import java.sql.Statement;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,20 +17,13 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskListIndexes extends AbstractProcessEnginePlugin {
 
-    static final String[] INDEXES = {
+    private static final String[] INDEXES = {
         "CREATE INDEX IF NOT EXISTS QL_IDX_TASK_PRIORITY_DUE ON ACT_RU_TASK (PRIORITY_ DESC, DUE_DATE_)",
         "CREATE INDEX IF NOT EXISTS QL_IDX_TASK_DUE ON ACT_RU_TASK (DUE_DATE_)"};
 
-    private ProcessEngineConfigurationImpl configuration;
-
-    @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        this.configuration = configuration;
-    }
-
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
-        try (Connection connection = configuration.getDataSource().getConnection();
+        try (Connection connection = processEngine.getProcessEngineConfiguration().getDataSource().getConnection();
                 Statement sql = connection.createStatement()) {
             for (String index : INDEXES) {
                 sql.execute(index);
