@@ -1,7 +1,5 @@
 package org.qinglang.casework;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.qinglang.common.Sha256;
@@ -10,7 +8,7 @@ import org.qinglang.intake.Complaint;
 import org.qinglang.intake.Evidence;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
-import org.qinglang.registry.PlatformRepository;
+import org.qinglang.registry.PlatformChoices;
 import org.qinglang.registry.ViolationRegister;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +22,9 @@ public class RegisterComplaint implements JavaDelegate {
 
     private final CaseFiles caseFiles;
     private final ViolationRegister violationRegister;
-    private final PlatformRepository platforms;
+    private final PlatformChoices platforms;
 
-    public RegisterComplaint(CaseFiles caseFiles, ViolationRegister violationRegister, PlatformRepository platforms) {
+    public RegisterComplaint(CaseFiles caseFiles, ViolationRegister violationRegister, PlatformChoices platforms) {
         this.caseFiles = caseFiles;
         this.violationRegister = violationRegister;
         this.platforms = platforms;
@@ -49,9 +47,6 @@ public class RegisterComplaint implements JavaDelegate {
 
     /** The choices of the platform field in the verify form (a Camunda Forms select by valuesKey). */
     private JsonValue platformOptions() {
-        ArrayNode options = JsonNodeFactory.instance.arrayNode();
-        platforms.allOrderedByCode().forEach(p -> options.addObject()
-                .put("label", p.displayName()).put("value", p.getCode()));
-        return SpinValues.jsonValue(options.toString()).create();
+        return SpinValues.jsonValue(platforms.asJson()).create();
     }
 }

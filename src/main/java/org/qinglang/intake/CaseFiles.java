@@ -1,18 +1,25 @@
 package org.qinglang.intake;
 
+import jakarta.persistence.EntityManager;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Looks up the case file behind a process instance. */
 @Service
 public class CaseFiles {
 
     private final ComplaintRepository complaints;
+    private final EntityManager entityManager;
     private final String publicBaseUrl;
 
-    public CaseFiles(ComplaintRepository complaints,
+    public CaseFiles(ComplaintRepository complaints, EntityManager entityManager,
             @org.springframework.beans.factory.annotation.Value("${qinglang.public-base-url}") String publicBaseUrl) {
         this.complaints = complaints;
+        this.entityManager = entityManager;
         this.publicBaseUrl = publicBaseUrl;
     }
 
@@ -25,9 +32,50 @@ public class CaseFiles {
                 .collect(Collectors.joining("\n"));
     }
 
+    /**
+     * The case, loaded once per transaction: the steps of one job (acknowledge, triage, duplicate
+     * check…) all ask for it, and a query would flush the session and read the row again each time.
+     */
     public Complaint get(String caseNumber) {
-        return complaints.findByCaseNumber(caseNumber)
-                .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return load(caseNumber);
+        }
+        Map<String, Complaint> loaded = casesOfThisTransaction();
+        Complaint complaint = loaded.get(caseNumber);
+        // A transaction of its own (REQUIRES_NEW) inside this one has a session of its own.
+        if (complaint == null || !entityManager.contains(complaint)) {
+            complaint = load(caseNumber);
+            loaded.put(caseNumber, complaint);
+        }
+        return complaint;
+    }
+
+    /** A case just stored in this transaction: its steps need not read it back. */
+    public void opened(Complaint complaint) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            casesOfThisTransaction().put(complaint.getCaseNumber(), complaint);
+        }
+    }
+
+    private Complaint load(String caseNumber) {
+        return complaints.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Complaint> casesOfThisTransaction() {
+        Map<String, Complaint> loaded = (Map<String, Complaint>) TransactionSynchronizationManager.getResource(this);
+        if (loaded == null) {
+            Map<String, Complaint> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CaseFiles.this);
+                }
+            });
+            loaded = fresh;
+        }
+        return loaded;
     }
 
     /** One line per preserved item: kind, name, size and SHA-256. */

@@ -29,6 +29,7 @@ public class IntakeService {
             "application/pdf", "text/plain");
 
     private final ComplaintRepository complaints;
+    private final CaseFiles caseFiles;
     private final PlatformRepository platforms;
     private final CaseNumbers caseNumbers;
     private final RuntimeService runtimeService;
@@ -36,10 +37,12 @@ public class IntakeService {
     private final Labels labels;
     private final CaseMetrics metrics;
 
-    public IntakeService(ComplaintRepository complaints, PlatformRepository platforms, CaseNumbers caseNumbers,
-            RuntimeService runtimeService, AccessTokens accessTokens, Labels labels, CaseMetrics metrics) {
+    public IntakeService(ComplaintRepository complaints, CaseFiles caseFiles, PlatformRepository platforms,
+            CaseNumbers caseNumbers, RuntimeService runtimeService, AccessTokens accessTokens, Labels labels,
+            CaseMetrics metrics) {
         this.metrics = metrics;
         this.complaints = complaints;
+        this.caseFiles = caseFiles;
         this.platforms = platforms;
         this.caseNumbers = caseNumbers;
         this.runtimeService = runtimeService;
@@ -84,6 +87,7 @@ public class IntakeService {
             complaint.receivedAs(submission.externalMessageId());
         }
         complaints.save(complaint);
+        caseFiles.opened(complaint);
 
         runtimeService.createProcessInstanceByKey(CaseVariables.PROCESS_KEY)
                 .businessKey(caseNumber)

@@ -9,7 +9,6 @@ import java.util.Properties;
 import org.qinglang.common.EngineClock;
 import org.qinglang.operations.CaseMetrics;
 import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -25,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class OutgoingMail {
 
-    private final JavaMailSender mailSender;
+    private final SmtpConnections connections;
     private final SentMailRepository sentMails;
     private final MailSettings settings;
     private final String replyTo;
@@ -33,10 +32,10 @@ public class OutgoingMail {
     private final CaseMetrics metrics;
     private final Session session = Session.getInstance(new Properties());
 
-    public OutgoingMail(JavaMailSender mailSender, SentMailRepository sentMails, MailSettings settings,
+    OutgoingMail(SmtpConnections connections, SentMailRepository sentMails, MailSettings settings,
             MailIntakeSettings intakeSettings, PlatformTransactionManager transactionManager, CaseMetrics metrics) {
         this.metrics = metrics;
-        this.mailSender = mailSender;
+        this.connections = connections;
         this.sentMails = sentMails;
         this.settings = settings;
         this.replyTo = intakeSettings.address();
@@ -49,9 +48,9 @@ public class OutgoingMail {
         if (sentMails.existsByDedupKey(message.dedupKey())) {
             return false;
         }
+        // Built directly: MimeMessageHelper would read the MIME type table from its jar per message.
+        MimeMessage mime = new StableIdMimeMessage(session, message.messageId());
         try {
-            // Built directly: MimeMessageHelper would read the MIME type table from its jar per message.
-            MimeMessage mime = new StableIdMimeMessage(session, message.messageId());
             mime.setFrom(new InternetAddress(settings.from(), true));
             // Replies land in the watched intake mailbox and find their case there.
             mime.setReplyTo(InternetAddress.parse(replyTo, true));
@@ -64,14 +63,14 @@ public class OutgoingMail {
                 mime.setHeader("In-Reply-To", message.inReplyTo());
                 mime.setHeader("References", message.inReplyTo());
             }
-            try {
-                mailSender.send(mime);
-            } catch (org.springframework.mail.MailException e) {
-                metrics.mailFailed();
-                throw e;
-            }
         } catch (MessagingException e) {
             throw new MailSendException("could not build message " + message.dedupKey(), e);
+        }
+        try {
+            connections.send(mime);
+        } catch (MessagingException e) {
+            metrics.mailFailed();
+            throw new MailSendException("could not send message " + message.dedupKey() + ": " + e.getMessage(), e);
         }
         ownTransaction.executeWithoutResult(status -> sentMails.save(new SentMail(message, EngineClock.now())));
         return true;

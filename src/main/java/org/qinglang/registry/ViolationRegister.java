@@ -31,13 +31,8 @@ public class ViolationRegister {
     }
 
     public PriorViolations priorViolations(Complaint complaint) {
-        String accountKey = accountKey(complaint.getAccountName());
-        long ofAccount = accountKey == null ? 0
-                : violations.countByPlatformCodeAndAccountKeyAndCaseNumberNot(complaint.getPlatformCode(), accountKey,
-                        complaint.getCaseNumber());
-        long ofPlatform = violations.countByPlatformCodeAndCaseNumberNot(complaint.getPlatformCode(),
+        return violations.priorViolations(complaint.getPlatformCode(), accountKey(complaint.getAccountName()),
                 complaint.getCaseNumber());
-        return new PriorViolations(ofAccount, ofPlatform);
     }
 
     /** Records a substantiated case once; a retried step finds it already there. */
@@ -60,7 +55,8 @@ public class ViolationRegister {
     /** The same, with the counts already at hand (no second pair of count queries). */
     public String historySummary(Complaint complaint, PriorViolations prior) {
         String accountKey = accountKey(complaint.getAccountName());
-        List<Violation> recent = accountKey == null ? List.of()
+        // Most accounts have none: then there is nothing to list and no need to ask.
+        List<Violation> recent = accountKey == null || prior.ofAccount() == 0 ? List.of()
                 : violations.findTop10ByPlatformCodeAndAccountKeyOrderByRecordedAtDesc(complaint.getPlatformCode(),
                         accountKey);
         String lines = recent.stream()

@@ -77,6 +77,7 @@ class IntakeBenchmark {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         AtomicInteger failures = new AtomicInteger();
         long before = engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_VerifyComplaint").count();
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             int n = i;
@@ -108,14 +109,16 @@ class IntakeBenchmark {
                 engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_VerifyComplaint").count() - before
                         >= count - failures.get());
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("BENCH %s: %d accepted in %.1f s (%.1f/s), all at verification after %.1f s, %d failed%n",
-                label, count - failures.get(), (accepted - start) / 1e9, count / ((accepted - start) / 1e9),
-                seconds, failures.get());
+        System.out.printf("BENCH %s: %d accepted in %.1f s (%.1f/s), all at verification after %.1f s, %d failed; "
+                + "CPU of this JVM %.1f ms per complaint%n", label, count - failures.get(), (accepted - start) / 1e9,
+                count / ((accepted - start) / 1e9), seconds, failures.get(),
+                (processCpuNanos() - cpuBefore) / 1e6 / count);
         return (count - failures.get()) / seconds;
     }
 
     private double bare(int count) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             clients.submit(() -> engine.getRuntimeService().startProcessInstanceByKey("bare-benchmark"));
@@ -125,8 +128,14 @@ class IntakeBenchmark {
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                 engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_BareUser").count() >= count);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("BENCH bare: %d instances at the user task after %.1f s%n", count, seconds);
+        System.out.printf("BENCH bare: %d instances at the user task after %.1f s; CPU of this JVM %.1f ms per "
+                + "instance%n", count, seconds, (processCpuNanos() - cpuBefore) / 1e6 / count);
         return count / seconds;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** What the collector could not free: the heap the application really holds. */

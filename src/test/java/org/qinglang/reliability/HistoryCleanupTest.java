@@ -25,6 +25,7 @@ import org.qinglang.QinglangTest;
 import org.qinglang.TestMail;
 import org.qinglang.intake.ComplaintCategory;
 import org.qinglang.intake.ComplaintRepository;
+import org.qinglang.workflow.CaseHistoryLevel;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -106,6 +107,34 @@ class HistoryCleanupTest {
         assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(instanceId).count()).isZero();
         // The case file itself is Qinglang's record, not engine history.
         assertThat(complaints.findByCaseNumber(caseNumber)).isPresent();
+    }
+
+    @Test
+    void historyKeepsDecisionsButNotTheFormCopiesOfTheCaseFile() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getHistoryLevel()).isInstanceOf(CaseHistoryLevel.class);
+        assertThat(configuration.getHistoryLevel().getName()).isEqualTo("audit");
+
+        String caseNumber = cases.submit(ComplaintCategory.RUMOUR, "weiyu-social",
+                "https://weiyu.example/post/history-level-" + System.nanoTime(), "copied_rumour").caseNumber();
+        cases.runDueJobs(caseNumber);
+        String instanceId = cases.instance(caseNumber).getId();
+        assertThat(engine.getRuntimeService().getVariables(instanceId))
+                .containsKeys("description", "evidenceSummary", "platformOptions", "severity", "category");
+        List<String> historic = engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(instanceId).list().stream().map(v -> v.getName()).toList();
+        assertThat(historic).contains("caseNumber", "category", "severity", "criminalLead", "responsibleOffice",
+                "duplicate").doesNotContain("description", "evidenceSummary", "evidenceLinks", "accountHistory",
+                "platformOptions", "platformName", "contentUrl");
+
+        // Changing and removing such a copy refers to no history row either, and the case goes on.
+        engine.getRuntimeService().setVariable(instanceId, "description", "更正 corrected");
+        engine.getRuntimeService().removeVariable(instanceId, "accountHistory");
+        cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker",
+                Map.of("verificationOutcome", "UNFOUNDED", "verificationNote", "查无此事 Nothing found"));
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId)
+                .finished().count()).isOne();
     }
 
     /** What the job executor does in the window, at once. */

@@ -1,0 +1,39 @@
+package org.qinglang.workflow;
+
+import java.util.Set;
+import org.camunda.bpm.engine.impl.history.HistoryLevelAudit;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.qinglang.casework.CaseVariables;
+
+/**
+ * The engine's {@code audit} history, except for the variables that only copy the case file onto
+ * the task for the forms (description, evidence list, account history, platform choices…). Their
+ * source is the case file itself (tables {@code complaint}, {@code evidence}, {@code violation}),
+ * so a history row of each would only double every complaint's variable writes
+ * (docs/performance.md). Every decision and outcome variable keeps its history.
+ *
+ * <p>It keeps audit's id, so a database created with plain {@code audit} starts with it unchanged.
+ */
+public class CaseHistoryLevel extends HistoryLevelAudit {
+
+    static final Set<String> FORM_COPIES = Set.of(CaseVariables.CATEGORY_LABEL, CaseVariables.PLATFORM_NAME,
+            CaseVariables.PLATFORM_OPTIONS, CaseVariables.ACCOUNT_NAME, CaseVariables.CONTENT_URL,
+            CaseVariables.DESCRIPTION, CaseVariables.EVIDENCE_SUMMARY, CaseVariables.EVIDENCE_LINKS,
+            CaseVariables.ACCOUNT_HISTORY);
+
+    private static final Set<HistoryEventType> VARIABLE_EVENTS = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
+            HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE,
+            HistoryEventTypes.VARIABLE_INSTANCE_DELETE, HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL);
+
+    @Override
+    public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+        // Create, update and delete alike, so no event ever refers to a history row that was not written.
+        if (entity instanceof VariableInstance variable && VARIABLE_EVENTS.contains(eventType)
+                && FORM_COPIES.contains(variable.getName())) {
+            return false;
+        }
+        return super.isHistoryEventProduced(eventType, entity);
+    }
+}
