@@ -14,13 +14,6 @@ public interface ViolationRepository extends JpaRepository<Violation, Long> {
     @Query("select count(v) > 0 from Violation v where v.caseNumber = :caseNumber")
     boolean existsByCaseNumber(String caseNumber);
 
-    /** Both counts of {@link PriorViolations} in one query (a null account matches no row). */
-    @Query("""
-            select new org.qinglang.registry.PriorViolations(
-                coalesce(sum(case when v.accountKey = :accountKey then 1L else 0L end), 0L), count(v))
-            from Violation v where v.platformCode = :platformCode and v.caseNumber <> :caseNumber""")
-    PriorViolations priorViolations(String platformCode, String accountKey, String caseNumber);
-
     @Query("""
             select v from Violation v where v.platformCode = :platformCode and v.accountKey = :accountKey
             order by v.recordedAt desc limit 10""")
