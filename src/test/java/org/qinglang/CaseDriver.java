@@ -19,6 +19,7 @@ import org.qinglang.intake.ComplaintSource;
 import org.qinglang.intake.IntakeService;
 import org.qinglang.intake.NewComplaint;
 import org.qinglang.intake.ReporterType;
+import org.qinglang.mail.MailOutbox;
 import org.springframework.stereotype.Component;
 
 /** Drives cases through the engine as the job executor and the people in Tasklist would. */
@@ -27,10 +28,12 @@ public class CaseDriver {
 
     private final ProcessEngine engine;
     private final IntakeService intake;
+    private final MailOutbox outbox;
 
-    public CaseDriver(ProcessEngine engine, IntakeService intake) {
+    public CaseDriver(ProcessEngine engine, IntakeService intake, MailOutbox outbox) {
         this.engine = engine;
         this.intake = intake;
+        this.outbox = outbox;
     }
 
     public AcceptedComplaint submit(ComplaintCategory category, String platform, String url, String account) {
@@ -45,8 +48,26 @@ public class CaseDriver {
                 .processInstanceBusinessKey(caseNumber, CaseVariables.PROCESS_KEY).singleResult();
     }
 
-    /** Runs every job that is due now, as the job executor would, until the case waits. */
+    /**
+     * Runs every job that is due now, as the job executor would, until the case waits; then sends the
+     * mail those steps queued, as the mail dispatcher would.
+     */
     public void runDueJobs(String caseNumber) {
+        try {
+            runJobs(caseNumber);
+        } finally {
+            sendQueuedMail();
+        }
+    }
+
+    /** What the mail dispatcher does: sends every queued message that is due. */
+    public void sendQueuedMail() {
+        while (outbox.dispatchDue() > 0) {
+            // next batch
+        }
+    }
+
+    private void runJobs(String caseNumber) {
         ManagementService management = engine.getManagementService();
         ProcessInstance instance = instance(caseNumber);
         if (instance == null) {

@@ -23,14 +23,16 @@ public class CaseMail {
             .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final OutgoingMail outgoing;
+    private final MailOutbox outbox;
     private final Labels labels;
     private final AccessTokens tokens;
     private final MailSettings settings;
     private final String publicBaseUrl;
 
-    public CaseMail(OutgoingMail outgoing, Labels labels, AccessTokens tokens, MailSettings settings,
-            @Value("${qinglang.public-base-url}") String publicBaseUrl) {
+    public CaseMail(OutgoingMail outgoing, MailOutbox outbox, Labels labels, AccessTokens tokens,
+            MailSettings settings, @Value("${qinglang.public-base-url}") String publicBaseUrl) {
         this.outgoing = outgoing;
+        this.outbox = outbox;
         this.labels = labels;
         this.tokens = tokens;
         this.settings = settings;
@@ -51,9 +53,15 @@ public class CaseMail {
                 + tokens.issue(AccessTokens.Purpose.PLATFORM_RESPONSE, caseNumber);
     }
 
+    /**
+     * Queued with the case (MailOutbox): nothing in the case waits for it, and the complaint is
+     * accepted whether or not the mail server answers at that moment.
+     */
     public void acknowledge(Complaint c) {
-        toComplainant(c, "acknowledgement", "acknowledgement", c.getComplainantName(), c.getCaseNumber(),
-                labels.category(c.getCategory()), statusLink(c.getCaseNumber()));
+        Object[] args = {c.getComplainantName(), c.getCaseNumber(), labels.category(c.getCategory()),
+            statusLink(c.getCaseNumber())};
+        outbox.queue(message("acknowledgement", "acknowledgement-" + c.getCaseNumber(), c.getCaseNumber(),
+                c.getComplainantEmail(), outgoing.messageId("acknowledgement", c.getCaseNumber()), null, args));
     }
 
     public void linkedToOpenCase(Complaint c, String openCaseNumber) {
@@ -128,13 +136,18 @@ public class CaseMail {
 
     private void send(String kind, String dedupKey, String caseNumber, String to, String messageId, String inReplyTo,
             Object... args) {
+        outgoing.send(message(kind, dedupKey, caseNumber, to, messageId, inReplyTo, args));
+    }
+
+    private OutgoingMessage message(String kind, String dedupKey, String caseNumber, String to, String messageId,
+            String inReplyTo, Object... args) {
         String subject = "[" + caseNumber + "] " + labels.get("mail." + kind + ".subject", Labels.CHINESE, args)
                 + " / " + labels.get("mail." + kind + ".subject", Labels.ENGLISH, args);
         String body = labels.get("mail." + kind + ".body", Labels.CHINESE, args)
                 + "\n\n----------------------------------------\n\n"
                 + labels.get("mail." + kind + ".body", Labels.ENGLISH, args)
                 + "\n\n-- \n" + labels.get("mail.signature", Locale.ROOT);
-        outgoing.send(new OutgoingMessage(dedupKey, caseNumber, kind, to, subject, body, messageId, inReplyTo));
+        return new OutgoingMessage(dedupKey, caseNumber, kind, to, subject, body, messageId, inReplyTo);
     }
 
     private static String nullToDash(String value) {

@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (R3/PT5M) and raises an incident in the end; once the server has accepted the message, the fact
  * is committed at once in its own transaction, so a retry of the surrounding step skips it. Only a
  * JVM that dies between the server's acceptance and that commit sends the message again when the
- * step is retried, with the same Message-ID.
+ * step is retried, with the same Message-ID. Messages nothing waits for go through
+ * {@link MailOutbox} instead.
  */
 @Service
 public class OutgoingMail {
@@ -43,11 +44,33 @@ public class OutgoingMail {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** @return false when this step's message had already been sent */
+    /**
+     * Sends now, for a step that must not go on before the message has left (a notice starts its
+     * deadline): a failure throws, so that the step's job retries.
+     *
+     * @return false when this step's message had already been sent
+     */
     public boolean send(OutgoingMessage message) {
         if (sentMails.existsByDedupKey(message.dedupKey())) {
             return false;
         }
+        deliver(message);
+        ownTransaction.executeWithoutResult(status -> sentMails.save(new SentMail(message, EngineClock.now())));
+        return true;
+    }
+
+    /** Hands the message to the mail server; throws {@link MailSendException} if it is not accepted. */
+    void deliver(OutgoingMessage message) {
+        MimeMessage mime = mime(message);
+        try {
+            connections.send(mime);
+        } catch (MessagingException e) {
+            metrics.mailFailed();
+            throw new MailSendException("could not send message " + message.dedupKey() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private MimeMessage mime(OutgoingMessage message) {
         // Built directly: MimeMessageHelper would read the MIME type table from its jar per message.
         MimeMessage mime = new StableIdMimeMessage(session, message.messageId());
         try {
@@ -63,17 +86,10 @@ public class OutgoingMail {
                 mime.setHeader("In-Reply-To", message.inReplyTo());
                 mime.setHeader("References", message.inReplyTo());
             }
+            return mime;
         } catch (MessagingException e) {
             throw new MailSendException("could not build message " + message.dedupKey(), e);
         }
-        try {
-            connections.send(mime);
-        } catch (MessagingException e) {
-            metrics.mailFailed();
-            throw new MailSendException("could not send message " + message.dedupKey() + ": " + e.getMessage(), e);
-        }
-        ownTransaction.executeWithoutResult(status -> sentMails.save(new SentMail(message, EngineClock.now())));
-        return true;
     }
 
     public String messageId(String kind, String caseNumber) {

@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.qinglang.casework.TriageTableCheck;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
 
@@ -38,9 +39,11 @@ public class ModelValidator {
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
 
     private final ListableBeanFactory beans;
+    private final TriageTableCheck triageTables;
 
-    public ModelValidator(ListableBeanFactory beans) {
+    public ModelValidator(ListableBeanFactory beans, TriageTableCheck triageTables) {
         this.beans = beans;
+        this.triageTables = triageTables;
     }
 
     public List<Problem> validate(Collection<ModelDeployment.Model> models) {
@@ -161,6 +164,12 @@ public class ModelValidator {
             if (decision.getCamundaHistoryTimeToLiveString() == null) {
                 problems.add(new Problem(model.name(), "model.problem.no-history-ttl", List.of(decision.getId())));
             }
+        }
+        try {
+            triageTables.gaps(model.content()).forEach(gap -> problems.add(new Problem(model.name(),
+                    "model.problem.triage-gap", List.of(gap.decision(), gap.inputs()))));
+        } catch (RuntimeException e) {
+            problems.add(new Problem(model.name(), "model.problem.unparsable", List.of(firstLine(e))));
         }
     }
 

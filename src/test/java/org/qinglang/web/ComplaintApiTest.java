@@ -83,8 +83,9 @@ class ComplaintApiTest {
         ResponseEntity<String> status = http.getForEntity(created.getHeaders().getLocation(), String.class);
         assertThat(status.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode view = parse(status);
-        assertThat(view.get("stage").asText()).isEqualTo("RECEIVED");
-        assertThat(view.get("stageLabel").asText()).contains("已受理").contains("Received");
+        // Registered, triaged and checked for duplicates in the intake transaction: it waits for a case worker.
+        assertThat(view.get("stage").asText()).isEqualTo("UNDER_VERIFICATION");
+        assertThat(view.get("stageLabel").asText()).contains("核实中").contains("Under verification");
         assertThat(status.getBody()).doesNotContain("zhang@mail.example").doesNotContain("张先生");
 
         cases.runDueJobs(caseNumber);
@@ -141,13 +142,13 @@ class ComplaintApiTest {
         assertThat(http.getForEntity("/api/complaints", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         ResponseEntity<String> list = http.withBasicAuth("caseworker", "caseworker")
-                .getForEntity("/api/complaints?source=API&status=RECEIVED&page=0", String.class);
+                .getForEntity("/api/complaints?source=API&status=UNDER_VERIFICATION&page=0", String.class);
         assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode page = parse(list);
         assertThat(page.get("content").size()).isPositive();
         page.get("content").forEach(c -> {
             assertThat(c.get("source").asText()).isEqualTo("API");
-            assertThat(c.get("stage").asText()).isEqualTo("RECEIVED");
+            assertThat(c.get("stage").asText()).isEqualTo("UNDER_VERIFICATION");
         });
         assertThat(page.get("content").get(0).get("evidence").findValuesAsText("sha256"))
                 .allMatch(hash -> hash.matches("[0-9a-f]{64}"));

@@ -39,6 +39,33 @@ class ModelValidatorTest {
     }
 
     @Test
+    void triageTablesThatLeaveSomeComplaintWithoutAnAnswerAreRefused() throws Exception {
+        String triage = new String(deployment.currentModels().stream().filter(m -> m.name().equals("triage.dmn"))
+                .findFirst().orElseThrow().content(), StandardCharsets.UTF_8);
+        // Without the rule for impersonation and its fallback, impersonation gets no severity; without its
+        // last rule, complaints about platforms without a registered office get no office.
+        String severityGap = triage.replaceAll("(?s)<rule id=\"Rule_triage-severity_[24]\">.*?</rule>", "");
+        String officeGap = triage.replaceAll("(?s)<rule id=\"Rule_triage-office_4\">.*?</rule>", "");
+        String badDuration = triage.replace("&quot;P5D&quot;", "&quot;five days&quot;");
+
+        List<ModelValidator.Problem> problems = validator.validate(List.of(new Model("triage.dmn",
+                severityGap.getBytes(StandardCharsets.UTF_8))));
+        assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.key()).isEqualTo("model.problem.triage-gap"));
+        assertThat(problems).allSatisfy(p -> assertThat(p.arguments().get(0)).isEqualTo("triage-severity"))
+                .anySatisfy(p -> assertThat(p.arguments().get(1)).contains("IMPERSONATION").contains("CITIZEN"));
+
+        assertThat(validator.validate(List.of(new Model("triage.dmn", officeGap.getBytes(StandardCharsets.UTF_8)))))
+                .extracting(ModelValidator.Problem::arguments).containsExactlyInAnyOrder(
+                        List.of("triage-office", "{platformCode=unregistered}"),
+                        List.of("triage-office", "{platformCode=not-registered}"));
+        assertThat(validator.validate(List.of(new Model("triage.dmn", badDuration.getBytes(StandardCharsets.UTF_8)))))
+                .singleElement().satisfies(p -> assertThat(p.arguments()).containsExactly("triage-deadline",
+                        "{severity=MEDIUM} → rectificationDeadline"));
+        assertThat(validator.validate(List.of(new Model("triage.dmn", triage.getBytes(StandardCharsets.UTF_8)))))
+                .isEmpty();
+    }
+
+    @Test
     void scriptsAreRefused() {
         assertThat(keys(List.of(bpmn(Bpmn.createExecutableProcess("scripted")
                 .camundaHistoryTimeToLive(30).startEvent().scriptTask("Task_Script").scriptFormat("javascript")
