@@ -12,6 +12,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
+import jakarta.persistence.QueryHint;
 import org.springframework.data.jpa.domain.Specification;
 
 public interface ComplaintRepository extends JpaRepository<Complaint, Long>, JpaSpecificationExecutor<Complaint> {
@@ -27,7 +29,10 @@ public interface ComplaintRepository extends JpaRepository<Complaint, Long>, Jpa
     /**
      * Open cases about the same normalised URL that were opened before the given one, oldest first.
      * Only earlier cases count, so two complaints arriving together never link to each other.
+     * Other cases are all it reads, so the session's pending changes (the new case's triage) need not
+     * be written first: they are written once, at commit.
      */
+    @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
     @Query("""
             select c from Complaint c
             where c.normalizedUrl = :normalizedUrl and c.id < :complaintId
