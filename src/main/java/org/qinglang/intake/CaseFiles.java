@@ -23,9 +23,12 @@ public class CaseFiles {
         this.publicBaseUrl = publicBaseUrl;
     }
 
-    /** Download links for staff, one per stored item (the case must have been flushed). */
+    /** Download links for staff, one per stored item. */
     public String evidenceLinks(Complaint complaint) {
-        complaints.flush();
+        // Evidence added to a stored case gets its id when the session is flushed; a new case's has it.
+        if (complaint.getEvidence().stream().anyMatch(e -> e.getId() == null)) {
+            complaints.flush();
+        }
         return complaint.getEvidence().stream().filter(e -> e.getId() != null)
                 .map(e -> (e.getFileName() == null ? e.getKind().name() : e.getFileName()) + "  "
                         + publicBaseUrl + "/staff/evidence/" + e.getId())

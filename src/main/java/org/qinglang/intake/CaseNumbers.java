@@ -24,6 +24,7 @@ public class CaseNumbers {
     public String next() {
         Number value = (Number) entityManager.createNativeQuery(nextValueSql).getSingleResult();
         int year = EngineClock.now().atZone(CHINA).getYear();
-        return String.format("QL-%d-%06d", year, value.longValue());
+        String digits = Long.toString(value.longValue());
+        return "QL-" + year + "-" + "000000".substring(Math.min(6, digits.length())) + digits;
     }
 }
