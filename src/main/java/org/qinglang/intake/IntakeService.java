@@ -10,7 +10,7 @@ import org.qinglang.casework.CaseVariables;
 import org.qinglang.common.Labels;
 import org.qinglang.operations.CaseMetrics;
 import org.qinglang.registry.Platform;
-import org.qinglang.registry.PlatformRepository;
+import org.qinglang.registry.PlatformChoices;
 import org.qinglang.security.AccessTokens;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,14 +30,14 @@ public class IntakeService {
 
     private final ComplaintRepository complaints;
     private final CaseFiles caseFiles;
-    private final PlatformRepository platforms;
+    private final PlatformChoices platforms;
     private final CaseNumbers caseNumbers;
     private final RuntimeService runtimeService;
     private final AccessTokens accessTokens;
     private final Labels labels;
     private final CaseMetrics metrics;
 
-    public IntakeService(ComplaintRepository complaints, CaseFiles caseFiles, PlatformRepository platforms,
+    public IntakeService(ComplaintRepository complaints, CaseFiles caseFiles, PlatformChoices platforms,
             CaseNumbers caseNumbers, RuntimeService runtimeService, AccessTokens accessTokens, Labels labels,
             CaseMetrics metrics) {
         this.metrics = metrics;
@@ -60,7 +60,7 @@ public class IntakeService {
                         accessTokens.issue(AccessTokens.Purpose.COMPLAINANT_STATUS, caseNumber), true);
             }
         }
-        Platform platform = platforms.findById(submission.platformCode() == null ? "" : submission.platformCode())
+        Platform platform = platforms.find(submission.platformCode() == null ? "" : submission.platformCode())
                 .orElseThrow(() -> new InvalidComplaintException("platform", "unknown platform"));
         String normalizedUrl;
         try {
