@@ -23,9 +23,9 @@ public class CheckDuplicate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Complaint complaint = caseFiles.get(execution.getProcessBusinessKey());
-        Optional<Complaint> openCase = duplicateFinder.openCaseCovering(complaint);
+        Optional<String> openCase = duplicateFinder.openCaseCovering(complaint);
         execution.setVariable(CaseVariables.DUPLICATE, openCase.isPresent());
-        execution.setVariable(CaseVariables.DUPLICATE_OF, openCase.map(Complaint::getCaseNumber).orElse(null));
+        execution.setVariable(CaseVariables.DUPLICATE_OF, openCase.orElse(null));
         if (openCase.isEmpty()) {
             complaint.moveTo(CaseStage.UNDER_VERIFICATION);
         }

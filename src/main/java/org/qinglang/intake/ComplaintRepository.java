@@ -1,7 +1,6 @@
 package org.qinglang.intake;
 
 import jakarta.persistence.criteria.Predicate;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -12,8 +11,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.jpa.repository.QueryHints;
-import jakarta.persistence.QueryHint;
 import org.springframework.data.jpa.domain.Specification;
 
 public interface ComplaintRepository extends JpaRepository<Complaint, Long>, JpaSpecificationExecutor<Complaint> {
@@ -25,20 +22,6 @@ public interface ComplaintRepository extends JpaRepository<Complaint, Long>, Jpa
     /** In JPQL, whose SQL Hibernate keeps (see ViolationRepository): asked for every incoming mail. */
     @Query("select c from Complaint c where c.externalMessageId = :messageId")
     Optional<Complaint> findByExternalMessageId(String messageId);
-
-    /**
-     * Open cases about the same normalised URL that were opened before the given one, oldest first.
-     * Only earlier cases count, so two complaints arriving together never link to each other.
-     * Other cases are all it reads, so the session's pending changes (the new case's triage) need not
-     * be written first: they are written once, at commit.
-     */
-    @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
-    @Query("""
-            select c from Complaint c
-            where c.normalizedUrl = :normalizedUrl and c.id < :complaintId
-              and c.stage <> org.qinglang.intake.CaseStage.CLOSED
-            order by c.id""")
-    List<Complaint> findEarlierOpenCasesAbout(String normalizedUrl, Long complaintId, Pageable page);
 
     /**
      * Cases by channel and stage, newest first. Only the filters given become conditions, so each
