@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the outbox's messages in the background: woken by every commit that queued one, and every
- * poll interval for retries and for messages a stopped node left behind.
+ * poll interval for retries and for messages a stopped node left behind. It sends batch after batch
+ * while the server accepts them; a batch it refuses waits for the next round.
  */
 @Component
 @ConditionalOnProperty(name = "qinglang.mail.outbox.dispatch", havingValue = "true", matchIfMissing = true)

@@ -100,7 +100,7 @@ public class MailOutbox {
     /**
      * Sends one batch of the messages that are due, as the dispatcher does.
      *
-     * @return how many messages were tried (0: nothing was due)
+     * @return how many messages the server accepted (0: nothing was due, or it accepted none)
      */
     public int dispatchDue() {
         Instant now = EngineClock.now();
@@ -111,13 +111,23 @@ public class MailOutbox {
         List<Queued> sent = new ArrayList<>();
         List<Queued> refused = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        String unreachable = null;
         for (Queued queued : claimed) {
+            if (unreachable != null) {
+                // The server cannot be reached: the rest of the batch waits as well, untried.
+                refused.add(queued);
+                errors.add(unreachable);
+                continue;
+            }
             try {
                 outgoing.deliver(queued.message());
                 sent.add(queued);
             } catch (RuntimeException e) {
                 refused.add(queued);
                 errors.add(String.valueOf(e.getMessage()));
+                if (e.getCause() instanceof SmtpConnections.ServerUnreachable) {
+                    unreachable = String.valueOf(e.getMessage());
+                }
             }
         }
         ownTransaction.executeWithoutResult(status -> {
@@ -126,7 +136,7 @@ public class MailOutbox {
                 recordRefused(refused.get(i), errors.get(i), EngineClock.now());
             }
         });
-        return claimed.size();
+        return sent.size();
     }
 
     private List<Queued> claim(Instant now) {

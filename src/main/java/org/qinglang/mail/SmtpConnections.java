@@ -54,7 +54,7 @@ class SmtpConnections {
         try {
             transport.connect(settings.getHost(), settings.getPort(), settings.getUsername(), settings.getPassword());
         } catch (MessagingException e) {
-            throw new MessagingException("Mail server connection failed", e);
+            throw new ServerUnreachable(e);
         }
         ofThisThread.set(transport);
         open.add(transport);
@@ -68,6 +68,14 @@ class SmtpConnections {
             transport.close();
         } catch (MessagingException ignored) {
             // Closing a broken connection has nothing left to tell.
+        }
+    }
+
+    /** No connection to the mail server: every other message would fail the same way now. */
+    static final class ServerUnreachable extends MessagingException {
+
+        ServerUnreachable(Exception cause) {
+            super("Mail server connection failed", cause);
         }
     }
 

@@ -30,6 +30,7 @@ public class AccessTokens {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SecretKeySpec key;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
     private final Duration statusValidity;
     private final Duration platformValidity;
 
@@ -71,10 +72,16 @@ public class AccessTokens {
     }
 
     private byte[] sign(Purpose purpose, String caseNumber, long expiresAt) {
+        // doFinal leaves the Mac ready for the next message with the same key.
+        return macs.get().doFinal((purpose + "|" + caseNumber + "|" + expiresAt).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One Mac per thread: looking the algorithm up through the security providers every time costs more. */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal((purpose + "|" + caseNumber + "|" + expiresAt).getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
         }
