@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Mail that nothing in the case waits for (the acknowledgement of a complaint): written in the
  * transaction of the step that causes it, so it exists exactly when that step committed, and sent
- * after the commit in batches over a kept connection ({@link MailDispatcher}) instead of in an
+ * after the commit in batches, each over one connection ({@link MailDispatcher}), instead of in an
  * engine job of its own per message. A message the server refuses is tried again after
  * {@code retryAfter}, as long as it takes; after {@code incidentAfterAttempts} failures the case
  * shows an incident {@value #INCIDENT_TYPE} in Cockpit, resolved by itself once the message is sent.
@@ -112,21 +112,23 @@ public class MailOutbox {
         List<Queued> refused = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         String unreachable = null;
-        for (Queued queued : claimed) {
-            if (unreachable != null) {
-                // The server cannot be reached: the rest of the batch waits as well, untried.
-                refused.add(queued);
-                errors.add(unreachable);
-                continue;
-            }
-            try {
-                outgoing.deliver(queued.message());
-                sent.add(queued);
-            } catch (RuntimeException e) {
-                refused.add(queued);
-                errors.add(String.valueOf(e.getMessage()));
-                if (e.getCause() instanceof SmtpConnections.ServerUnreachable) {
-                    unreachable = String.valueOf(e.getMessage());
+        try (SmtpConnections.Batch connection = outgoing.batch()) {
+            for (Queued queued : claimed) {
+                if (unreachable != null) {
+                    // The server cannot be reached: the rest of the batch waits as well, untried.
+                    refused.add(queued);
+                    errors.add(unreachable);
+                    continue;
+                }
+                try {
+                    outgoing.deliver(connection, queued.message());
+                    sent.add(queued);
+                } catch (RuntimeException e) {
+                    refused.add(queued);
+                    errors.add(String.valueOf(e.getMessage()));
+                    if (e.getCause() instanceof SmtpConnections.ServerUnreachable) {
+                        unreachable = String.valueOf(e.getMessage());
+                    }
                 }
             }
         }

@@ -61,13 +61,25 @@ public class OutgoingMail {
 
     /** Hands the message to the mail server; throws {@link MailSendException} if it is not accepted. */
     void deliver(OutgoingMessage message) {
+        try (SmtpConnections.Batch single = connections.batch()) {
+            deliver(single, message);
+        }
+    }
+
+    /** The same, over the batch's connection. */
+    void deliver(SmtpConnections.Batch batch, OutgoingMessage message) {
         MimeMessage mime = mime(message);
         try {
-            connections.send(mime);
+            batch.send(mime);
         } catch (MessagingException e) {
             metrics.mailFailed();
             throw new MailSendException("could not send message " + message.dedupKey() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A batch of messages over one connection (see {@link MailOutbox}). */
+    SmtpConnections.Batch batch() {
+        return connections.batch();
     }
 
     private MimeMessage mime(OutgoingMessage message) {
