@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends the outbox's messages in the background: woken by every commit that queued one, and every
  * poll interval for retries and for messages a stopped node left behind. It sends batch after batch
- * while the server accepts them; a batch it refuses waits for the next round.
+ * over one connection while the server accepts them and closes it when none is due; a batch the
+ * server refuses waits for the next round.
  */
 @Component
 @ConditionalOnProperty(name = "qinglang.mail.outbox.dispatch", havingValue = "true", matchIfMissing = true)
@@ -44,8 +45,11 @@ class MailDispatcher implements SmartLifecycle {
             try {
                 wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
-                while (running && outbox.dispatchDue() > 0) {
-                    wakeUp.drainPermits();
+                // One connection while messages keep coming; closed as soon as none is due.
+                try (SmtpConnections.Batch connection = outbox.connection()) {
+                    while (running && outbox.dispatchDue(connection) > 0) {
+                        wakeUp.drainPermits();
+                    }
                 }
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();

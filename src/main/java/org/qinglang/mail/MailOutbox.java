@@ -103,6 +103,18 @@ public class MailOutbox {
      * @return how many messages the server accepted (0: nothing was due, or it accepted none)
      */
     public int dispatchDue() {
+        try (SmtpConnections.Batch connection = outgoing.batch()) {
+            return dispatchDue(connection);
+        }
+    }
+
+    /** An SMTP connection for several rounds of {@link #dispatchDue(SmtpConnections.Batch)}; close it after. */
+    SmtpConnections.Batch connection() {
+        return outgoing.batch();
+    }
+
+    /** The same over the given connection, which the dispatcher keeps while messages keep coming. */
+    int dispatchDue(SmtpConnections.Batch connection) {
         Instant now = EngineClock.now();
         List<Queued> claimed = ownTransaction.execute(status -> claim(now));
         if (claimed == null || claimed.isEmpty()) {
@@ -112,23 +124,21 @@ public class MailOutbox {
         List<Queued> refused = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         String unreachable = null;
-        try (SmtpConnections.Batch connection = outgoing.batch()) {
-            for (Queued queued : claimed) {
-                if (unreachable != null) {
-                    // The server cannot be reached: the rest of the batch waits as well, untried.
-                    refused.add(queued);
-                    errors.add(unreachable);
-                    continue;
-                }
-                try {
-                    outgoing.deliver(connection, queued.message());
-                    sent.add(queued);
-                } catch (RuntimeException e) {
-                    refused.add(queued);
-                    errors.add(String.valueOf(e.getMessage()));
-                    if (e.getCause() instanceof SmtpConnections.ServerUnreachable) {
-                        unreachable = String.valueOf(e.getMessage());
-                    }
+        for (Queued queued : claimed) {
+            if (unreachable != null) {
+                // The server cannot be reached: the rest of the batch waits as well, untried.
+                refused.add(queued);
+                errors.add(unreachable);
+                continue;
+            }
+            try {
+                outgoing.deliver(connection, queued.message());
+                sent.add(queued);
+            } catch (RuntimeException e) {
+                refused.add(queued);
+                errors.add(String.valueOf(e.getMessage()));
+                if (e.getCause() instanceof SmtpConnections.ServerUnreachable) {
+                    unreachable = String.valueOf(e.getMessage());
                 }
             }
         }
