@@ -30,9 +30,14 @@ public class TriageService {
      */
     private static final String LATEST_TRIAGE_TABLES = """
             SELECT D.KEY_, D.ID_ FROM ACT_RE_DECISION_DEF D
-            WHERE D.KEY_ IN ('triage-severity', 'triage-deadline', 'triage-office') AND D.TENANT_ID_ IS NULL
+            WHERE D.KEY_ IN (?, ?, ?) AND D.TENANT_ID_ IS NULL
               AND D.VERSION_ = (SELECT MAX(L.VERSION_) FROM ACT_RE_DECISION_DEF L
                                 WHERE L.KEY_ = D.KEY_ AND L.TENANT_ID_ IS NULL)""";
+
+    /** The keys of the triage tables in bpmn/triage.dmn. */
+    static final String SEVERITY = "triage-severity";
+    static final String DEADLINE = "triage-deadline";
+    static final String OFFICE = "triage-office";
 
     private final DecisionService decisionService;
     private final JdbcTemplate jdbc;
@@ -46,11 +51,11 @@ public class TriageService {
 
     public Triage triage(Complaint complaint) {
         Map<String, String> latest = latestDecisionIds();
-        Map<String, Object> severity = evaluate(latest, "triage-severity", Map.of("category",
+        Map<String, Object> severity = evaluate(latest, SEVERITY, Map.of("category",
                 complaint.getCategory().name(), "reporterType", complaint.getReporterType().name()));
         String severityLevel = (String) severity.get("severity");
-        Map<String, Object> deadline = evaluate(latest, "triage-deadline", Map.of("severity", severityLevel));
-        Map<String, Object> office = evaluate(latest, "triage-office", Map.of("platformCode",
+        Map<String, Object> deadline = evaluate(latest, DEADLINE, Map.of("severity", severityLevel));
+        Map<String, Object> office = evaluate(latest, OFFICE, Map.of("platformCode",
                 complaint.getPlatformCode()));
         return new Triage(severityLevel, Boolean.TRUE.equals(severity.get("criminalLead")),
                 (String) office.get("responsibleOffice"), (String) deadline.get("rectificationDeadline"),
@@ -61,7 +66,7 @@ public class TriageService {
         Map<String, String> latest = new HashMap<>();
         jdbc.query(LATEST_TRIAGE_TABLES, row -> {
             latest.put(row.getString(1), row.getString(2));
-        });
+        }, SEVERITY, DEADLINE, OFFICE);
         if (!latest.equals(answersFor)) {
             // A table changed: forget the answers of the versions before it.
             answers.clear();

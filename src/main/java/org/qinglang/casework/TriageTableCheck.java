@@ -29,9 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class TriageTableCheck {
 
-    static final String SEVERITY = "triage-severity";
-    static final String DEADLINE = "triage-deadline";
-    static final String OFFICE = "triage-office";
     private static final Set<String> KNOWN_SEVERITIES = Set.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
 
     private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
@@ -51,7 +48,7 @@ public class TriageTableCheck {
         dmn.parseDecisions(new ByteArrayInputStream(model)).forEach(d -> decisions.put(d.getKey(), d));
         List<Gap> gaps = new ArrayList<>();
         Set<String> severities = new TreeSet<>(KNOWN_SEVERITIES);
-        DmnDecision severity = decisions.get(SEVERITY);
+        DmnDecision severity = decisions.get(TriageService.SEVERITY);
         if (severity != null) {
             severities.clear();
             for (ComplaintCategory category : ComplaintCategory.values()) {
@@ -61,24 +58,24 @@ public class TriageTableCheck {
                     if (level instanceof String s && !s.isBlank()) {
                         severities.add(s);
                     } else {
-                        gaps.add(new Gap(SEVERITY, inputs.toString()));
+                        gaps.add(new Gap(TriageService.SEVERITY, inputs.toString()));
                     }
                 }
             }
         }
-        DmnDecision deadline = decisions.get(DEADLINE);
+        DmnDecision deadline = decisions.get(TriageService.DEADLINE);
         if (deadline != null) {
             for (String level : severities) {
                 Map<String, Object> inputs = Map.of("severity", level);
                 Map<String, Object> answer = answer(deadline, inputs, gaps);
                 for (String output : List.of("rectificationDeadline", "reminderBefore", "verificationSla")) {
                     if (!isDuration(answer.get(output))) {
-                        gaps.add(new Gap(DEADLINE, inputs + " → " + output));
+                        gaps.add(new Gap(TriageService.DEADLINE, inputs + " → " + output));
                     }
                 }
             }
         }
-        DmnDecision office = decisions.get(OFFICE);
+        DmnDecision office = decisions.get(TriageService.OFFICE);
         if (office != null) {
             List<String> codes = new ArrayList<>(platforms.findAll().stream().map(Platform::getCode).toList());
             codes.add("not-registered");
@@ -86,7 +83,7 @@ public class TriageTableCheck {
                 Map<String, Object> inputs = Map.of("platformCode", code);
                 Object answer = answer(office, inputs, gaps).get("responsibleOffice");
                 if (!(answer instanceof String s) || s.isBlank()) {
-                    gaps.add(new Gap(OFFICE, inputs.toString()));
+                    gaps.add(new Gap(TriageService.OFFICE, inputs.toString()));
                 }
             }
         }

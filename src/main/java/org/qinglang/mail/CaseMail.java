@@ -58,10 +58,8 @@ public class CaseMail {
      * accepted whether or not the mail server answers at that moment.
      */
     public void acknowledge(Complaint c) {
-        Object[] args = {c.getComplainantName(), c.getCaseNumber(), labels.category(c.getCategory()),
-            statusLink(c.getCaseNumber())};
-        outbox.queue(message("acknowledgement", "acknowledgement-" + c.getCaseNumber(), c.getCaseNumber(),
-                c.getComplainantEmail(), outgoing.messageId("acknowledgement", c.getCaseNumber()), null, args));
+        outbox.queue(toComplainantMessage(c, "acknowledgement", "acknowledgement", c.getComplainantName(),
+                c.getCaseNumber(), labels.category(c.getCategory()), statusLink(c.getCaseNumber())));
     }
 
     public void linkedToOpenCase(Complaint c, String openCaseNumber) {
@@ -130,7 +128,11 @@ public class CaseMail {
     }
 
     private void toComplainant(Complaint c, String kind, String step, Object... args) {
-        send(kind, step + "-" + c.getCaseNumber(), c.getCaseNumber(), c.getComplainantEmail(),
+        outgoing.send(toComplainantMessage(c, kind, step, args));
+    }
+
+    private OutgoingMessage toComplainantMessage(Complaint c, String kind, String step, Object... args) {
+        return message(kind, step + "-" + c.getCaseNumber(), c.getCaseNumber(), c.getComplainantEmail(),
                 outgoing.messageId(step, c.getCaseNumber()), null, args);
     }
 

@@ -61,7 +61,7 @@ public class OutgoingMail {
 
     /** Hands the message to the mail server; throws {@link MailSendException} if it is not accepted. */
     void deliver(OutgoingMessage message) {
-        try (SmtpConnections.Batch single = connections.batch()) {
+        try (SmtpConnections.Batch single = batch()) {
             deliver(single, message);
         }
     }

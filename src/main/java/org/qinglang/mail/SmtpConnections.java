@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * SMTP connections with the settings of {@code spring.mail.*}. A batch (the outbox's) sends all its
  * messages over one connection instead of a new connection, with its greeting and EHLO, for every
- * message as {@code JavaMailSender} does; a single message opens and closes its own. No connection
- * is kept open between batches, so none is left idle for a server to drop.
+ * message as {@code JavaMailSender} does; a single message is a batch of one. No connection is
+ * kept open after its batch, so none is left idle for a server to drop.
  */
 @Component
 class SmtpConnections {
@@ -21,13 +21,6 @@ class SmtpConnections {
 
     SmtpConnections(JavaMailSenderImpl settings) {
         this.settings = settings;
-    }
-
-    /** Sends one message over a connection of its own. */
-    void send(MimeMessage message) throws MessagingException {
-        try (Batch batch = batch()) {
-            batch.send(message);
-        }
     }
 
     /** Opens no connection yet: the first message does. */
