@@ -8,7 +8,6 @@ public final class CaseVariables {
     public static final String CASE_NUMBER = "caseNumber";
     public static final String CATEGORY = "category";
     public static final String CATEGORY_LABEL = "categoryLabel";
-    public static final String REPORTER_TYPE = "reporterType";
     public static final String PLATFORM_CODE = "platformCode";
     public static final String PLATFORM_NAME = "platformName";
     public static final String PLATFORM_OPTIONS = "platformOptions";
@@ -39,6 +38,7 @@ public final class CaseVariables {
     public static final String REQUIRED_MEASURES = "requiredMeasures";
     public static final String REQUIRED_MEASURES_TEXT = "requiredMeasuresText";
 
+    /** Set only with a further deadline on enforcement; the first notice runs on {@link #RECTIFICATION_DEADLINE}. */
     public static final String NOTICE_DEADLINE = "noticeDeadline";
     public static final String RECTIFICATION_DUE_AT = "rectificationDueAt";
     public static final String RECTIFICATION_DUE_AT_TEXT = "rectificationDueAtText";
@@ -47,6 +47,7 @@ public final class CaseVariables {
     public static final String RECTIFICATION_ADEQUATE = "rectificationAdequate";
     public static final String REVIEW_NOTE = "reviewNote";
 
+    /** Set once enforcement is applied, for Cockpit; the case file's own escalation level is what counts. */
     public static final String ESCALATION_LEVEL = "escalationLevel";
     public static final String ESCALATION_REASON = "escalationReason";
     public static final String ENFORCEMENT_MEASURES = "enforcementMeasures";

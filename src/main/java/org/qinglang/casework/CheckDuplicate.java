@@ -3,12 +3,13 @@ package org.qinglang.casework;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.qinglang.intake.CaseFiles;
 import org.qinglang.intake.CaseStage;
 import org.qinglang.intake.Complaint;
 import org.springframework.stereotype.Component;
 
-/** Sets {@code duplicate}/{@code duplicateOf}; a new case goes on to verification. */
+/** Sets {@code duplicate} (transient) and, for a duplicate, {@code duplicateOf}; a new case goes on to verification. */
 @Component("checkDuplicate")
 public class CheckDuplicate implements JavaDelegate {
 
@@ -24,9 +25,11 @@ public class CheckDuplicate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Complaint complaint = caseFiles.get(execution.getProcessBusinessKey());
         Optional<String> openCase = duplicateFinder.openCaseCovering(complaint);
-        execution.setVariable(CaseVariables.DUPLICATE, openCase.isPresent());
-        execution.setVariable(CaseVariables.DUPLICATE_OF, openCase.orElse(null));
-        if (openCase.isEmpty()) {
+        // Only the gateway right after reads the flag, in this transaction: nothing to store.
+        execution.setVariable(CaseVariables.DUPLICATE, Variables.booleanValue(openCase.isPresent(), true));
+        if (openCase.isPresent()) {
+            execution.setVariable(CaseVariables.DUPLICATE_OF, openCase.get());
+        } else {
             complaint.moveTo(CaseStage.UNDER_VERIFICATION);
         }
     }

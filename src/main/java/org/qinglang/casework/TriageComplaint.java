@@ -35,7 +35,6 @@ public class TriageComplaint implements JavaDelegate {
         variables.setVariable(CaseVariables.CRIMINAL_LEAD, triage.criminalLead());
         variables.setVariable(CaseVariables.RESPONSIBLE_OFFICE, triage.responsibleOffice());
         variables.setVariable(CaseVariables.RECTIFICATION_DEADLINE, triage.rectificationDeadline());
-        variables.setVariable(CaseVariables.NOTICE_DEADLINE, triage.rectificationDeadline());
         variables.setVariable(CaseVariables.REMINDER_BEFORE, triage.reminderBefore());
         variables.setVariable(CaseVariables.VERIFICATION_SLA, triage.verificationSla());
         variables.setVariable(CaseVariables.VERIFICATION_DUE_AT,

@@ -35,7 +35,7 @@ public class ApplyEnforcement implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Complaint complaint = caseFiles.get(execution.getProcessBusinessKey());
         EnforcementDecision decision = EnforcementDecision.from(execution);
-        int level = (Integer) execution.getVariable(CaseVariables.ESCALATION_LEVEL) + 1;
+        int level = complaint.getEscalationLevel() + 1;
         if (!actions.existsByCaseNumberAndEscalationLevel(complaint.getCaseNumber(), level)) {
             actions.save(new EnforcementAction(complaint.getCaseNumber(), level, String.join(",", decision.measures()),
                     decision.referToPolice(), decision.furtherDeadline(), decision.note(),

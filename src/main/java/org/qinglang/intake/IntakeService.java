@@ -128,13 +128,11 @@ public class IntakeService {
         variables.put(CaseVariables.CASE_NUMBER, complaint.getCaseNumber());
         variables.put(CaseVariables.CATEGORY, complaint.getCategory().name());
         variables.put(CaseVariables.CATEGORY_LABEL, labels.category(complaint.getCategory()));
-        variables.put(CaseVariables.REPORTER_TYPE, complaint.getReporterType().name());
         variables.put(CaseVariables.PLATFORM_CODE, platform.getCode());
         variables.put(CaseVariables.PLATFORM_NAME, platform.displayName());
         variables.put(CaseVariables.ACCOUNT_NAME, complaint.getAccountName());
         variables.put(CaseVariables.CONTENT_URL, complaint.getContentUrl());
         variables.put(CaseVariables.DESCRIPTION, complaint.getDescription());
-        variables.put(CaseVariables.ESCALATION_LEVEL, 0);
         variables.put(CaseVariables.ANNOUNCE, false);
         return variables;
     }

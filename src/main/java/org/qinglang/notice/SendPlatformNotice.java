@@ -39,9 +39,9 @@ public class SendPlatformNotice implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Complaint complaint = caseFiles.get(execution.getProcessBusinessKey());
         Platform platform = platforms.findById(complaint.getPlatformCode()).orElseThrow();
-        int level = (Integer) execution.getVariable(CaseVariables.ESCALATION_LEVEL);
+        int level = complaint.getEscalationLevel();
         RectificationSchedule schedule = RectificationSchedule.from(EngineClock.now(),
-                (String) execution.getVariable(CaseVariables.NOTICE_DEADLINE),
+                noticeDeadline(execution),
                 (String) execution.getVariable(CaseVariables.REMINDER_BEFORE));
         complaint.rectificationDue(schedule.dueAt(), level);
 
@@ -57,6 +57,12 @@ public class SendPlatformNotice implements JavaDelegate {
         execution.setVariable(CaseVariables.RECTIFICATION_DUE_AT, Date.from(schedule.dueAt()));
         execution.setVariable(CaseVariables.REMINDER_DUE_AT, Date.from(schedule.remindAt()));
         execution.setVariable(CaseVariables.RECTIFICATION_DUE_AT_TEXT, CaseMail.formatTime(schedule.dueAt()));
+    }
+
+    /** A further deadline set on enforcement, else the one triage gave. */
+    private static String noticeDeadline(DelegateExecution execution) {
+        Object further = execution.getVariable(CaseVariables.NOTICE_DEADLINE);
+        return (String) (further != null ? further : execution.getVariable(CaseVariables.RECTIFICATION_DEADLINE));
     }
 
     private static List<String> codes(Object commaSeparated) {

@@ -27,6 +27,6 @@ public class SendRectificationReminder implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Complaint complaint = caseFiles.get(execution.getProcessBusinessKey());
         caseMail.rectificationReminder(complaint, platforms.findById(complaint.getPlatformCode()).orElseThrow(),
-                (Integer) execution.getVariable(CaseVariables.ESCALATION_LEVEL));
+                complaint.getEscalationLevel());
     }
 }

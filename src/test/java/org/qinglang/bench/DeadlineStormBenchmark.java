@@ -101,7 +101,6 @@ class DeadlineStormBenchmark {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CaseVariables.CASE_NUMBER, caseNumber);
         variables.put(CaseVariables.PLATFORM_NAME, "微语社区 Weiyu Social");
-        variables.put(CaseVariables.ESCALATION_LEVEL, 0);
         variables.put(CaseVariables.ANNOUNCE, false);
         variables.put(CaseVariables.RECTIFICATION_DUE_AT, Date.from(dueAt));
         variables.put(CaseVariables.REMINDER_DUE_AT, Date.from(dueAt.plus(Duration.ofDays(1))));

@@ -14,8 +14,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.qinglang.casework.CaseVariables;
+import org.qinglang.intake.ComplaintCategory;
+import org.qinglang.intake.ComplaintSource;
+import org.qinglang.intake.IntakeService;
+import org.qinglang.intake.NewComplaint;
+import org.qinglang.intake.ReporterType;
 import org.qinglang.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,9 +34,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Not a test: prints complaints per second from POST /api/complaints until each waits at
- * verification and its acknowledgement has been sent, next to a bare engine process (one async service task, one user task) started
- * with the same concurrency, plus start-up time and peak heap. {@code -Dbench.db=postgres} runs on
- * a fresh PostgreSQL database. Run with {@code mvn -Pbench verify -Dtest=IntakeBenchmark}.
+ * verification and its acknowledgement has been sent, then the same through the intake service
+ * (no HTTP), next to a bare engine process (one async service task, one user task) started with the
+ * same concurrency, plus the engine rows a complaint writes, start-up time and peak heap.
+ * {@code -Dbench.db=postgres} runs on a fresh PostgreSQL database. Run with
+ * {@code mvn -Pbench verify -Dtest=IntakeBenchmark}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "qinglang.mail.embedded.smtp-port=3528", "qinglang.mail.embedded.imap-port=3646",
@@ -50,6 +61,8 @@ class IntakeBenchmark {
     ProcessEngine engine;
     @Autowired
     MailOutbox outbox;
+    @Autowired
+    IntakeService intake;
 
     @Test
     void complaintsPerSecondAgainstTheBareEngine() throws Exception {
@@ -64,19 +77,65 @@ class IntakeBenchmark {
             peakLiveHeap.accumulateAndGet(heapUsedAfterLastCollection(), Math::max);
         }, 0, 100, TimeUnit.MILLISECONDS);
 
-        run("warm-up", COMPLAINTS / 10, "warmup");
-        double ours = run("qinglang", COMPLAINTS, "run");
+        run("warm-up", COMPLAINTS / 10, "warmup", this::post);
+        run("warm-up service", COMPLAINTS / 10, "warmup-service", this::submitToService);
+        double ours = run("qinglang", COMPLAINTS, "run", this::post);
+        double service = run("qinglang service", COMPLAINTS, "service", this::submitToService);
         double bare = bare(COMPLAINTS);
         sampler.shutdownNow();
         System.out.printf("BENCH intake[%s]: %d complaints, %d clients: %.1f complaints/s until verification; "
-                + "bare engine %.1f/s; ratio %.2f; start-up %.1f s; peak heap %d MB (after collections %d MB) of "
-                + "max %d MB%n", DB, COMPLAINTS, CLIENTS, ours, bare, ours / bare, startupSeconds,
-                peakHeap.get() / (1024 * 1024), peakLiveHeap.get() / (1024 * 1024),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+                + "bare engine %.1f/s; ratio %.2f; through the intake service %.1f/s, ratio %.2f; start-up %.1f s; "
+                + "peak heap %d MB (after collections %d MB) of max %d MB%n", DB, COMPLAINTS, CLIENTS, ours, bare,
+                ours / bare, service, service / bare, startupSeconds, peakHeap.get() / (1024 * 1024),
+                peakLiveHeap.get() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        printRowsPerComplaint();
     }
 
-    private double run(String label, int count, String tag) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** One complaint from one client: true when it was accepted. */
+    private interface Submission {
+        boolean submit(String tag, long run, int n) throws Exception;
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private boolean post(String tag, long run, int n) throws Exception {
+        String body = """
+                {"category": "RUMOUR", "platform": "weiyu-social",
+                 "url": "https://weiyu.example/p/%s-%d-%d", "accountName": "bench",
+                 "description": "基准测试：造谣帖子 benchmark complaint",
+                 "complainant": {"name": "测试", "email": "bench%d@mail.example"}}
+                """.formatted(tag, run, n, n % 100);
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/complaints"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 201;
+    }
+
+    private boolean submitToService(String tag, long run, int n) {
+        intake.submit(new NewComplaint(ComplaintSource.API, ComplaintCategory.RUMOUR, ReporterType.CITIZEN,
+                "weiyu-social", "https://weiyu.example/p/%s-%d-%d".formatted(tag, run, n), "bench",
+                "基准测试：造谣帖子 benchmark complaint", "测试", "bench%d@mail.example".formatted(n % 100), null,
+                List.of(), null));
+        return true;
+    }
+
+    /** What one complaint at verification holds in the engine's tables (the same for every one). */
+    private void printRowsPerComplaint() {
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(CaseVariables.PROCESS_KEY).active().listPage(0, 1).get(0);
+        String id = instance.getId();
+        HistoryService history = engine.getHistoryService();
+        System.out.printf("BENCH rows per complaint at verification: %d runtime variables, %d history variables, "
+                + "%d history activities, %d executions, %d jobs%n",
+                engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(id).count(),
+                history.createHistoricVariableInstanceQuery().processInstanceId(id).count(),
+                history.createHistoricActivityInstanceQuery().processInstanceId(id).count(),
+                engine.getRuntimeService().createExecutionQuery().processInstanceId(id).count(),
+                engine.getManagementService().createJobQuery().processInstanceId(id).count());
+    }
+
+    private double run(String label, int count, String tag, Submission submission) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         AtomicInteger failures = new AtomicInteger();
         long before = engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_VerifyComplaint").count();
@@ -85,19 +144,8 @@ class IntakeBenchmark {
         for (int i = 0; i < count; i++) {
             int n = i;
             clients.submit(() -> {
-                String body = """
-                        {"category": "RUMOUR", "platform": "weiyu-social",
-                         "url": "https://weiyu.example/p/%s-%d-%d", "accountName": "bench",
-                         "description": "基准测试：造谣帖子 benchmark complaint",
-                         "complainant": {"name": "测试", "email": "bench%d@mail.example"}}
-                        """.formatted(tag, start, n, n % 100);
                 try {
-                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                                    URI.create("http://127.0.0.1:" + port + "/api/complaints"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 201) {
+                    if (!submission.submit(tag, start, n)) {
                         failures.incrementAndGet();
                     }
                 } catch (Exception e) {

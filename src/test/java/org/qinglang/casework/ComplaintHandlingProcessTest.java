@@ -119,7 +119,7 @@ class ComplaintHandlingProcessTest {
                         "Task_TriageComplaint", "Task_CheckDuplicate")
                 .isWaitingAt("Task_VerifyComplaint")
                 .variables().containsEntry("severity", "HIGH").containsEntry("criminalLead", false)
-                .containsEntry("duplicate", false).containsEntry("rectificationDeadline", "P3D");
+                .containsEntry("rectificationDeadline", "P3D").doesNotContainKeys("duplicate", "duplicateOf");
         assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "evidenceSummary"))
                 .contains("ATTACHMENT screenshot.png").contains("sha256:");
         Task verification = cases.task(caseNumber, "Task_VerifyComplaint");

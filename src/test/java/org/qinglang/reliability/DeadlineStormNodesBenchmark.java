@@ -70,7 +70,6 @@ class DeadlineStormNodesBenchmark {
                     {"businessKey": "%1$s",
                      "variables": {"caseNumber": {"value": "%1$s", "type": "String"},
                        "platformName": {"value": "微语社区 Weiyu Social", "type": "String"},
-                       "escalationLevel": {"value": 0, "type": "Integer"},
                        "announce": {"value": false, "type": "Boolean"},
                        "rectificationDueAt": {"value": "%2$s", "type": "Date"},
                        "reminderDueAt": {"value": "%3$s", "type": "Date"}},
