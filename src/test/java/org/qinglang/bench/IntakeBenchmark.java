@@ -3,6 +3,8 @@ package org.qinglang.bench;
 import static org.awaitility.Awaitility.await;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -77,8 +84,9 @@ class IntakeBenchmark {
             peakLiveHeap.accumulateAndGet(heapUsedAfterLastCollection(), Math::max);
         }, 0, 100, TimeUnit.MILLISECONDS);
 
-        run("warm-up", COMPLAINTS / 10, "warmup", this::post);
-        run("warm-up service", COMPLAINTS / 10, "warmup-service", this::submitToService);
+        // Long enough that the compiler has done its work on both paths before either is measured.
+        run("warm-up", COMPLAINTS / 2, "warmup", this::post);
+        run("warm-up service", COMPLAINTS / 4, "warmup-service", this::submitToService);
         double ours = run("qinglang", COMPLAINTS, "run", this::post);
         double service = run("qinglang service", COMPLAINTS, "service", this::submitToService);
         double bare = bare(COMPLAINTS);
@@ -139,8 +147,10 @@ class IntakeBenchmark {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         AtomicInteger failures = new AtomicInteger();
         long before = engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_VerifyComplaint").count();
+        Map<Long, ThreadCpu> threadsBefore = threadCpu();
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
+        CountDownLatch done = new CountDownLatch(count);
         for (int i = 0; i < count; i++) {
             int n = i;
             clients.submit(() -> {
@@ -150,9 +160,14 @@ class IntakeBenchmark {
                     }
                 } catch (Exception e) {
                     failures.incrementAndGet();
+                } finally {
+                    done.countDown();
                 }
             });
         }
+        done.await(30, TimeUnit.MINUTES);
+        // Before the client threads end, so that their CPU time is still there to read.
+        Map<Long, ThreadCpu> threadsAccepted = threadCpu();
         clients.shutdown();
         clients.awaitTermination(30, TimeUnit.MINUTES);
         long accepted = System.nanoTime();
@@ -163,11 +178,14 @@ class IntakeBenchmark {
         // Done means acknowledged too: the acknowledgements leave through the outbox after their commit.
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() -> outbox.waiting() == 0);
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = processCpuNanos() - cpuBefore;
+        Map<Long, ThreadCpu> threadsAfter = threadCpu();
+        threadsAccepted.forEach(threadsAfter::putIfAbsent);
         System.out.printf("BENCH %s: %d accepted in %.1f s (%.1f/s), all at verification after %.1f s and "
-                + "acknowledged after %.1f s, %d failed; CPU of this JVM %.1f ms per complaint%n", label,
+                + "acknowledged after %.1f s, %d failed; CPU of this JVM %.1f ms per complaint: %s%n", label,
                 count - failures.get(), (accepted - start) / 1e9, count / ((accepted - start) / 1e9),
-                (atVerification - start) / 1e9, seconds, failures.get(),
-                (processCpuNanos() - cpuBefore) / 1e6 / count);
+                (atVerification - start) / 1e9, seconds, failures.get(), cpu / 1e6 / count,
+                cpuByThreadGroup(threadsBefore, threadsAfter, cpu, count));
         return (count - failures.get()) / seconds;
     }
 
@@ -186,6 +204,58 @@ class IntakeBenchmark {
         System.out.printf("BENCH bare: %d instances at the user task after %.1f s; CPU of this JVM %.1f ms per "
                 + "instance%n", count, seconds, (processCpuNanos() - cpuBefore) / 1e6 / count);
         return count / seconds;
+    }
+
+    private record ThreadCpu(String group, long nanos) {
+    }
+
+    private static Map<Long, ThreadCpu> threadCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, ThreadCpu> cpu = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long nanos = threads.getThreadCpuTime(info.getThreadId());
+                if (nanos >= 0) {
+                    cpu.put(info.getThreadId(), new ThreadCpu(group(info.getThreadName()), nanos));
+                }
+            }
+        }
+        return cpu;
+    }
+
+    /** Where the CPU went, per kind of thread: the web server, the in-JVM clients, the engine, mail. */
+    private static String group(String threadName) {
+        if (threadName.startsWith("http-nio")) {
+            return "web server";
+        }
+        if (threadName.startsWith("HttpClient")) {
+            return "HTTP client";
+        }
+        if (threadName.startsWith("pool-")) {
+            return "clients";
+        }
+        if (threadName.startsWith("smtp") || threadName.startsWith("imap")) {
+            return "mail server";
+        }
+        if (threadName.startsWith("mail-outbox")) {
+            return "mail outbox";
+        }
+        if (threadName.contains("JobExecutor") || threadName.startsWith("camunda")) {
+            return "job executor";
+        }
+        return "other threads";
+    }
+
+    private static String cpuByThreadGroup(Map<Long, ThreadCpu> before, Map<Long, ThreadCpu> after, long total,
+            int count) {
+        Map<String, Long> byGroup = new TreeMap<>();
+        after.forEach((id, cpu) -> byGroup.merge(cpu.group(),
+                cpu.nanos() - (before.containsKey(id) ? before.get(id).nanos() : 0), Long::sum));
+        long inThreads = byGroup.values().stream().mapToLong(Long::longValue).sum();
+        byGroup.put("GC, compiler and the JVM's own", total - inThreads);
+        return byGroup.entrySet().stream().filter(e -> e.getValue() / 1e6 / count >= 0.05)
+                .map(e -> "%s %.1f".formatted(e.getKey(), e.getValue() / 1e6 / count))
+                .collect(Collectors.joining(", "));
     }
 
     private static long processCpuNanos() {
