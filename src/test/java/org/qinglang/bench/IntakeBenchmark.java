@@ -42,8 +42,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Not a test: prints complaints per second from POST /api/complaints until each waits at
  * verification and its acknowledgement has been sent, then the same through the intake service
- * (no HTTP), next to a bare engine process (one async service task, one user task) started with the
- * same concurrency, plus the engine rows a complaint writes, start-up time and peak heap.
+ * (no HTTP), next to a bare engine process of one service task and one user task started with the
+ * same concurrency, once with the service task as a job (asynchronous) and once without, plus the
+ * engine rows a complaint writes, start-up time and peak heap.
  * {@code -Dbench.db=postgres} runs on a fresh PostgreSQL database. Run with
  * {@code mvn -Pbench verify -Dtest=IntakeBenchmark}.
  */
@@ -75,7 +76,8 @@ class IntakeBenchmark {
     void complaintsPerSecondAgainstTheBareEngine() throws Exception {
         double startupSeconds = (System.currentTimeMillis()
                 - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
-        engine.getRepositoryService().createDeployment().addClasspathResource("bench/bare.bpmn").deploy();
+        engine.getRepositoryService().createDeployment().addClasspathResource("bench/bare.bpmn")
+                .addClasspathResource("bench/bare-sync.bpmn").deploy();
         AtomicLong peakHeap = new AtomicLong();
         AtomicLong peakLiveHeap = new AtomicLong();
         ExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -89,12 +91,15 @@ class IntakeBenchmark {
         run("warm-up service", COMPLAINTS / 4, "warmup-service", this::submitToService);
         double ours = run("qinglang", COMPLAINTS, "run", this::post);
         double service = run("qinglang service", COMPLAINTS, "service", this::submitToService);
-        double bare = bare(COMPLAINTS);
+        double bare = bare(COMPLAINTS, "bare-benchmark", "Task_BareUser");
+        double bareSync = bare(COMPLAINTS, "bare-benchmark-sync", "Task_BareSyncUser");
         sampler.shutdownNow();
-        System.out.printf("BENCH intake[%s]: %d complaints, %d clients: %.1f complaints/s until verification; "
-                + "bare engine %.1f/s; ratio %.2f; through the intake service %.1f/s, ratio %.2f; start-up %.1f s; "
-                + "peak heap %d MB (after collections %d MB) of max %d MB%n", DB, COMPLAINTS, CLIENTS, ours, bare,
-                ours / bare, service, service / bare, startupSeconds, peakHeap.get() / (1024 * 1024),
+        System.out.printf("BENCH intake[%s]: %d complaints, %d clients: %.1f complaints/s until verification, "
+                + "through the intake service %.1f/s; bare engine, service task as a job %.1f/s: ratios %.2f (HTTP) "
+                + "and %.2f (service); bare engine, service task in the same transaction %.1f/s: ratios %.2f and "
+                + "%.2f; start-up %.1f s; peak heap %d MB (after collections %d MB) of max %d MB%n", DB, COMPLAINTS,
+                CLIENTS, ours, service, bare, ours / bare, service / bare, bareSync, ours / bareSync,
+                service / bareSync, startupSeconds, peakHeap.get() / (1024 * 1024),
                 peakLiveHeap.get() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
         printRowsPerComplaint();
     }
@@ -189,20 +194,20 @@ class IntakeBenchmark {
         return (count - failures.get()) / seconds;
     }
 
-    private double bare(int count) throws Exception {
+    private double bare(int count, String processKey, String userTask) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            clients.submit(() -> engine.getRuntimeService().startProcessInstanceByKey("bare-benchmark"));
+            clients.submit(() -> engine.getRuntimeService().startProcessInstanceByKey(processKey));
         }
         clients.shutdown();
         clients.awaitTermination(30, TimeUnit.MINUTES);
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_BareUser").count() >= count);
+                engine.getTaskService().createTaskQuery().taskDefinitionKey(userTask).count() >= count);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("BENCH bare: %d instances at the user task after %.1f s; CPU of this JVM %.1f ms per "
-                + "instance%n", count, seconds, (processCpuNanos() - cpuBefore) / 1e6 / count);
+        System.out.printf("BENCH %s: %d instances at the user task after %.1f s; CPU of this JVM %.1f ms per "
+                + "instance%n", processKey, count, seconds, (processCpuNanos() - cpuBefore) / 1e6 / count);
         return count / seconds;
     }
 
