@@ -35,6 +35,9 @@ public class TriageComplaint implements JavaDelegate {
         variables.setVariable(CaseVariables.CRIMINAL_LEAD, triage.criminalLead());
         variables.setVariable(CaseVariables.RESPONSIBLE_OFFICE, triage.responsibleOffice());
         variables.setVariable(CaseVariables.RECTIFICATION_DEADLINE, triage.rectificationDeadline());
+        // No further deadline exists before enforcement; a copy of the old deadline, as cases started
+        // before noticeDeadline meant only that hold, must not outlive a new triage.
+        variables.removeVariable(CaseVariables.NOTICE_DEADLINE);
         variables.setVariable(CaseVariables.REMINDER_BEFORE, triage.reminderBefore());
         variables.setVariable(CaseVariables.VERIFICATION_SLA, triage.verificationSla());
         variables.setVariable(CaseVariables.VERIFICATION_DUE_AT,

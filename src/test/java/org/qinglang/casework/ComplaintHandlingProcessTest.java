@@ -386,6 +386,22 @@ class ComplaintHandlingProcessTest {
         assertThat(TestMail.to(mail, "report@weiyu.example")).hasSize(1);
     }
 
+    @Test
+    void aCorrectedCaseStartedByAnEarlierVersionIsNotifiedOnItsNewTriageDeadline() {
+        String caseNumber = newCase(ComplaintCategory.RUMOUR, "https://shortvideo.example/v/earlier", "earlier");
+        ProcessInstance instance = cases.instance(caseNumber);
+        // Cases started before noticeDeadline meant only a further deadline hold a copy of triage's.
+        engine.getRuntimeService().setVariable(instance.getId(), "noticeDeadline", "P30D");
+
+        cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker", Map.of(
+                "category", "EXTORTION_PAID_DELETION", "verificationOutcome", "SUBSTANTIATED",
+                "verificationNote", "实为有偿删帖 Paid deletion"));
+
+        assertThat(instance).isWaitingAt("Task_AwaitPlatformResponse");
+        assertThat(complaint(caseNumber).getRectificationDueAt())
+                .isBefore(java.time.Instant.now().plus(java.time.Duration.ofDays(7)));
+    }
+
     @Autowired
     OutcomeReviews outcomeReviews;
 
