@@ -66,12 +66,18 @@ final class ApplicationNode implements AutoCloseable {
 
     /** The same with the JVM options given, e.g. those of production for a benchmark. */
     static ApplicationNode start(String name, List<String> jvmOptions, List<String> arguments) throws IOException {
+        return start(name, List.of(), jvmOptions, arguments);
+    }
+
+    /** The same, the JVM started through a launcher such as {@code taskset -c 0}. */
+    static ApplicationNode start(String name, List<String> launcher, List<String> jvmOptions, List<String> arguments)
+            throws IOException {
         int port = freePort();
         Files.createDirectories(LOGS);
         Path log = LOGS.resolve(name + ".log");
         Path workDirectory = Files.createTempDirectory("qinglang-" + name);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(launcher);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dfile.encoding=UTF-8",
                 "-cp", applicationClasspath(), "org.qinglang.QinglangApplication",
@@ -106,7 +112,12 @@ final class ApplicationNode implements AutoCloseable {
 
     /** Waits until /actuator/health answers UP; fails at once when the JVM ends instead. */
     ApplicationNode awaitUp() {
-        await(name + " healthy").atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> {
+        return awaitUp(Duration.ofMillis(500));
+    }
+
+    /** The same, asking as often as given (a start-up benchmark asks often). */
+    ApplicationNode awaitUp(Duration pollInterval) {
+        await(name + " healthy").atMost(STARTUP).pollInterval(pollInterval).until(() -> {
             if (!process.isAlive()) {
                 throw new AssertionError(name + " ended with " + process.exitValue() + ":\n" + logTail());
             }
@@ -177,6 +188,14 @@ final class ApplicationNode implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Spring's line "Started QinglangApplication in … seconds (process running for …)". */
+    String startedLine() throws IOException {
+        return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.contains("Started QinglangApplication in"))
+                .map(line -> line.substring(line.indexOf("Started QinglangApplication"))).findFirst()
+                .orElse("(no start line in " + log + ")");
     }
 
     String logTail() {

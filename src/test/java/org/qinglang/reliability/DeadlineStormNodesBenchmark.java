@@ -18,36 +18,46 @@ import org.junit.jupiter.api.Test;
  * Not a test: prints how long one node, then two nodes on the same PostgreSQL, take to escalate N
  * rectification deadlines that fall due at the same moment (default 10,000 each time). The nodes
  * are production JVMs ({@code java -cp … QinglangApplication}, profile postgres) with the job
- * executor settings of application.yaml. Run with
- * {@code mvn -Pbench verify -Dtest=DeadlineStormNodesBenchmark [-Dbench.deadlines=10000]}.
+ * executor settings of application.yaml. It also prints how busy the machine's processors were during
+ * each storm: on a machine whose every core one node already keeps busy (with PostgreSQL on the same
+ * cores), a second node has nothing to run on. {@code -Dbench.pinned=true} gives each node a core of
+ * its own ({@code taskset -c 0} and {@code -c 1}; PostgreSQL on any), which shows what the second node
+ * adds when there is a core for it. Run with
+ * {@code mvn -Pbench verify -Dtest=DeadlineStormNodesBenchmark [-Dbench.deadlines=10000] [-Dbench.pinned=true]}.
  */
 class DeadlineStormNodesBenchmark {
 
     static final int DEADLINES = Integer.getInteger("bench.deadlines", 10_000);
     static final int CLIENTS = 8;
     static final List<String> JVM = List.of("-Xmx512m");
+    static final boolean PINNED = Boolean.getBoolean("bench.pinned");
 
     @Test
     void oneNodeAgainstTwo() throws Exception {
         try (ScratchDatabase database = ScratchDatabase.create("bench_nodes")) {
             GreenMail mail = Parallel.smtpServer();
-            try (ApplicationNode a = ApplicationNode.start("bench-node-a", JVM, arguments(database, mail, "node-a"))) {
+            try (ApplicationNode a = ApplicationNode.start("bench-node-a", launcher(0), JVM,
+                    arguments(database, mail, "node-a"))) {
                 a.awaitUp();
                 double one = storm(database, List.of(a), 0);
-                try (ApplicationNode b = ApplicationNode.start("bench-node-b", JVM,
-                        arguments(database, mail, "node-b"))) {
+                try (ApplicationNode b = ApplicationNode.start("bench-node-b", launcher(1),
+                        JVM, arguments(database, mail, "node-b"))) {
                     b.awaitUp();
                     double two = storm(database, List.of(a, b), DEADLINES);
-                    System.out.printf("BENCH storm nodes[postgres]: %d deadlines each time: one node %.1f s "
+                    System.out.printf("BENCH storm nodes[postgres%s]: %d deadlines each time: one node %.1f s "
                             + "(%.0f/s), two nodes %.1f s (%.0f/s), two nodes %.2f times as fast; job executor per "
                             + "node core 4, max 8, queue 16, 16 jobs per acquisition (application.yaml); incidents "
-                            + "%d%n", DEADLINES, one, DEADLINES / one, two, DEADLINES / two, one / two,
-                            database.count("SELECT count(*) FROM act_ru_incident"));
+                            + "%d%n", PINNED ? ", one core per node" : "", DEADLINES, one, DEADLINES / one, two,
+                            DEADLINES / two, one / two, database.count("SELECT count(*) FROM act_ru_incident"));
                 }
             } finally {
                 mail.stop();
             }
         }
+    }
+
+    private static List<String> launcher(int core) {
+        return PINNED ? List.of("taskset", "-c", String.valueOf(core)) : List.of();
     }
 
     private static List<String> arguments(ScratchDatabase database, GreenMail mail, String host) {
@@ -92,6 +102,7 @@ class DeadlineStormNodesBenchmark {
 
         // Every deadline falls due now: the timers' due dates are moved, as time passing would.
         long start = System.nanoTime();
+        MachineCpu cpu = MachineCpu.now();
         try (Connection connection = database.connect(); PreparedStatement moved = connection.prepareStatement(
                 "UPDATE act_ru_job SET duedate_ = ? WHERE handler_type_ = 'timer-transition' "
                         + "AND handler_cfg_ LIKE '%Timer_RectificationDeadline%'")) {
@@ -101,8 +112,9 @@ class DeadlineStormNodesBenchmark {
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> escalated(database) - before >= DEADLINES);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("BENCH storm nodes: %d deadlines escalated by %d node(s) in %.1f s%n", DEADLINES,
-                nodes.size(), seconds);
+        System.out.printf("BENCH storm nodes: %d deadlines escalated by %d node(s) in %.1f s; the machine's %d "
+                + "processors %.0f %% busy meanwhile%n", DEADLINES, nodes.size(), seconds,
+                Runtime.getRuntime().availableProcessors(), cpu.busyPercentSince());
         return seconds;
     }
 
