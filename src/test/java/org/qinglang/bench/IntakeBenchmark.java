@@ -56,6 +56,16 @@ class IntakeBenchmark {
 
     static final int COMPLAINTS = Integer.getInteger("bench.complaints", 2000);
     static final int CLIENTS = Integer.getInteger("bench.clients", 8);
+    /**
+     * At most this many complaints through HTTP before anything is measured, and half as many through
+     * the service after them, in rounds of 500 until the JIT compilers are done: on two cores busy with
+     * requests they get a small share, and measuring while they still compile measured the compiler's
+     * work and code not yet compiled (docs/performance.md).
+     */
+    static final int WARM_UP = Integer.getInteger("bench.warmup", 12_000);
+    static final int WARM_UP_ROUND = 500;
+    /** Compiler CPU per complaint below which a warm-up round counts as compiled. */
+    static final double COMPILED_MS = 0.3;
     static final String DB = BenchDatabase.DB;
 
     @DynamicPropertySource
@@ -87,10 +97,10 @@ class IntakeBenchmark {
         }, 0, 100, TimeUnit.MILLISECONDS);
 
         // Long enough that the compiler has done its work on both paths before either is measured.
-        run("warm-up", COMPLAINTS / 2, "warmup", this::post);
-        run("warm-up service", COMPLAINTS / 4, "warmup-service", this::submitToService);
-        double ours = run("qinglang", COMPLAINTS, "run", this::post);
-        double service = run("qinglang service", COMPLAINTS, "service", this::submitToService);
+        warmUp("warm-up", WARM_UP, "warmup", this::post);
+        warmUp("warm-up service", WARM_UP / 2, "warmup-service", this::submitToService);
+        double ours = run("qinglang", COMPLAINTS, "run", this::post).rate();
+        double service = run("qinglang service", COMPLAINTS, "service", this::submitToService).rate();
         double bare = bare(COMPLAINTS, "bare-benchmark", "Task_BareUser");
         double bareSync = bare(COMPLAINTS, "bare-benchmark-sync", "Task_BareSyncUser");
         sampler.shutdownNow();
@@ -148,11 +158,24 @@ class IntakeBenchmark {
                 engine.getManagementService().createJobQuery().processInstanceId(id).count());
     }
 
-    private double run(String label, int count, String tag, Submission submission) throws Exception {
+    /** What a run measured: complaints per second, and the JIT compilers' CPU per complaint meanwhile. */
+    private record Run(double rate, double compilerMs) {
+    }
+
+    private void warmUp(String label, int atMost, String tag, Submission submission) throws Exception {
+        for (int done = 0; done < atMost; done += WARM_UP_ROUND) {
+            if (run(label, WARM_UP_ROUND, tag + done, submission).compilerMs() < COMPILED_MS) {
+                return;
+            }
+        }
+    }
+
+    private Run run(String label, int count, String tag, Submission submission) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         AtomicInteger failures = new AtomicInteger();
         long before = engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_VerifyComplaint").count();
         Map<Long, ThreadCpu> threadsBefore = threadCpu();
+        Map<String, Long> jvmThreadsBefore = jvmThreadCpu();
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         CountDownLatch done = new CountDownLatch(count);
@@ -185,13 +208,17 @@ class IntakeBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpu = processCpuNanos() - cpuBefore;
         Map<Long, ThreadCpu> threadsAfter = threadCpu();
+        Map<String, Long> jvmThreadsAfter = jvmThreadCpu();
         threadsAccepted.forEach(threadsAfter::putIfAbsent);
         System.out.printf("BENCH %s: %d accepted in %.1f s (%.1f/s), all at verification after %.1f s and "
-                + "acknowledged after %.1f s, %d failed; CPU of this JVM %.1f ms per complaint: %s%n", label,
+                + "acknowledged after %.1f s, %d failed; CPU of this JVM %.1f ms per complaint: %s (of the JVM's own: %s)%n",
+                label,
                 count - failures.get(), (accepted - start) / 1e9, count / ((accepted - start) / 1e9),
                 (atVerification - start) / 1e9, seconds, failures.get(), cpu / 1e6 / count,
-                cpuByThreadGroup(threadsBefore, threadsAfter, cpu, count));
-        return (count - failures.get()) / seconds;
+                cpuByThreadGroup(threadsBefore, threadsAfter, cpu, count),
+                jvmThreadCpu(jvmThreadsBefore, jvmThreadsAfter, count));
+        return new Run((count - failures.get()) / seconds, (jvmThreadsAfter.getOrDefault("compiler", 0L)
+                - jvmThreadsBefore.getOrDefault("compiler", 0L)) / 1e6 / count);
     }
 
     private double bare(int count, String processKey, String userTask) throws Exception {
@@ -260,6 +287,44 @@ class IntakeBenchmark {
         byGroup.put("GC, compiler and the JVM's own", total - inThreads);
         return byGroup.entrySet().stream().filter(e -> e.getValue() / 1e6 / count >= 0.05)
                 .map(e -> "%s %.1f".formatted(e.getKey(), e.getValue() / 1e6 / count))
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The CPU of the JVM's own threads, which no Java thread accounts for, by kind: the JIT compilers,
+     * the garbage collector, the rest (Linux: /proc/self/task; empty elsewhere).
+     */
+    private static Map<String, Long> jvmThreadCpu() {
+        Map<String, Long> cpu = new TreeMap<>();
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return cpu;
+        }
+        long nanosPerTick = 10_000_000L; // USER_HZ is 100 on Linux
+        for (java.io.File task : tasks) {
+            try {
+                String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).strip();
+                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // utime and stime are fields 14 and 15 of stat, here 11 and 12 after pid, comm and state.
+                long nanos = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * nanosPerTick;
+                String kind = name.contains("Compiler") ? "compiler"
+                        : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM Thread")
+                                ? "garbage collector" : null;
+                if (kind != null) {
+                    cpu.merge(kind, nanos, Long::sum);
+                }
+            } catch (java.io.IOException | RuntimeException endedMeanwhile) {
+                // a thread that ended between listing and reading
+            }
+        }
+        return cpu;
+    }
+
+    private static String jvmThreadCpu(Map<String, Long> before, Map<String, Long> after, int count) {
+        return after.entrySet().stream()
+                .map(e -> "%s %.1f".formatted(e.getKey(),
+                        (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1e6 / count))
                 .collect(Collectors.joining(", "));
     }
 
