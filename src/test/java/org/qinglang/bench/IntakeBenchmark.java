@@ -62,7 +62,7 @@ class IntakeBenchmark {
      * requests they get a small share, and measuring while they still compile measured the compiler's
      * work and code not yet compiled (docs/performance.md).
      */
-    static final int WARM_UP = Integer.getInteger("bench.warmup", 12_000);
+    static final int WARM_UP = Integer.getInteger("bench.warmup", 4_000);
     static final int WARM_UP_ROUND = 500;
     /** Compiler CPU per complaint below which a warm-up round counts as compiled. */
     static final double COMPILED_MS = 0.3;
