@@ -176,6 +176,7 @@ class IntakeBenchmark {
         long before = engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_VerifyComplaint").count();
         Map<Long, ThreadCpu> threadsBefore = threadCpu();
         Map<String, Long> jvmThreadsBefore = jvmThreadCpu();
+        long databaseCpuBefore = localPostgresCpuNanos();
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         CountDownLatch done = new CountDownLatch(count);
@@ -209,14 +210,17 @@ class IntakeBenchmark {
         long cpu = processCpuNanos() - cpuBefore;
         Map<Long, ThreadCpu> threadsAfter = threadCpu();
         Map<String, Long> jvmThreadsAfter = jvmThreadCpu();
+        long databaseCpu = localPostgresCpuNanos() - databaseCpuBefore;
         threadsAccepted.forEach(threadsAfter::putIfAbsent);
         System.out.printf("BENCH %s: %d accepted in %.1f s (%.1f/s), all at verification after %.1f s and "
-                + "acknowledged after %.1f s, %d failed; CPU of this JVM %.1f ms per complaint: %s (of the JVM's own: %s)%n",
+                + "acknowledged after %.1f s, %d failed; CPU of this JVM %.1f ms per complaint: %s (of the JVM's own: %s)%s%n",
                 label,
                 count - failures.get(), (accepted - start) / 1e9, count / ((accepted - start) / 1e9),
                 (atVerification - start) / 1e9, seconds, failures.get(), cpu / 1e6 / count,
                 cpuByThreadGroup(threadsBefore, threadsAfter, cpu, count),
-                jvmThreadCpu(jvmThreadsBefore, jvmThreadsAfter, count));
+                jvmThreadCpu(jvmThreadsBefore, jvmThreadsAfter, count),
+                DB.equals("postgres") ? "; CPU of PostgreSQL %.1f ms per complaint".formatted(databaseCpu / 1e6 / count)
+                        : "");
         return new Run((count - failures.get()) / seconds, (jvmThreadsAfter.getOrDefault("compiler", 0L)
                 - jvmThreadsBefore.getOrDefault("compiler", 0L)) / 1e6 / count);
     }
@@ -224,6 +228,7 @@ class IntakeBenchmark {
     private double bare(int count, String processKey, String userTask) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         long cpuBefore = processCpuNanos();
+        long databaseCpuBefore = localPostgresCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             clients.submit(() -> engine.getRuntimeService().startProcessInstanceByKey(processKey));
@@ -234,7 +239,9 @@ class IntakeBenchmark {
                 engine.getTaskService().createTaskQuery().taskDefinitionKey(userTask).count() >= count);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("BENCH %s: %d instances at the user task after %.1f s; CPU of this JVM %.1f ms per "
-                + "instance%n", processKey, count, seconds, (processCpuNanos() - cpuBefore) / 1e6 / count);
+                + "instance%s%n", processKey, count, seconds, (processCpuNanos() - cpuBefore) / 1e6 / count,
+                DB.equals("postgres") ? "; CPU of PostgreSQL %.1f ms per instance".formatted(
+                        (localPostgresCpuNanos() - databaseCpuBefore) / 1e6 / count) : "");
         return count / seconds;
     }
 
@@ -326,6 +333,30 @@ class IntakeBenchmark {
                 .map(e -> "%s %.1f".formatted(e.getKey(),
                         (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1e6 / count))
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The CPU of every PostgreSQL process on this machine (its server runs here, at 127.0.0.1), from
+     * /proc: the other share of the machine a complaint costs.
+     */
+    private static long localPostgresCpuNanos() {
+        java.io.File[] processes = new java.io.File("/proc").listFiles(f -> f.getName().matches("\\d+"));
+        long nanos = 0;
+        for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
+            try {
+                String stat = java.nio.file.Files.readString(process.toPath().resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("postgres")) {
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // utime, stime, and cutime, cstime: the postmaster's hold its ended children's.
+                    nanos += (Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                            + Long.parseLong(fields[14])) * 10_000_000L;
+                }
+            } catch (java.io.IOException | RuntimeException endedMeanwhile) {
+                // a process that ended between listing and reading
+            }
+        }
+        return nanos;
     }
 
     private static long processCpuNanos() {
