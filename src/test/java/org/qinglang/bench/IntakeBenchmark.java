@@ -96,7 +96,7 @@ class IntakeBenchmark {
             peakLiveHeap.accumulateAndGet(heapUsedAfterLastCollection(), Math::max);
         }, 0, 100, TimeUnit.MILLISECONDS);
 
-        // Long enough that the compiler has done its work on both paths before either is measured.
+        // Until the compilers have done most of their work on both paths, before either is measured.
         warmUp("warm-up", WARM_UP, "warmup", this::post);
         warmUp("warm-up service", WARM_UP / 2, "warmup-service", this::submitToService);
         double ours = run("qinglang", COMPLAINTS, "run", this::post).rate();
@@ -213,14 +213,13 @@ class IntakeBenchmark {
         long databaseCpu = localPostgresCpuNanos() - databaseCpuBefore;
         threadsAccepted.forEach(threadsAfter::putIfAbsent);
         System.out.printf("BENCH %s: %d accepted in %.1f s (%.1f/s), all at verification after %.1f s and "
-                + "acknowledged after %.1f s, %d failed; CPU of this JVM %.1f ms per complaint: %s (of the JVM's own: %s)%s%n",
-                label,
-                count - failures.get(), (accepted - start) / 1e9, count / ((accepted - start) / 1e9),
-                (atVerification - start) / 1e9, seconds, failures.get(), cpu / 1e6 / count,
+                + "acknowledged after %.1f s, %d failed; CPU of this JVM %.1f ms per complaint: %s (of the JVM's "
+                + "own: %s)%s%n", label, count - failures.get(), (accepted - start) / 1e9,
+                count / ((accepted - start) / 1e9), (atVerification - start) / 1e9, seconds, failures.get(), cpu / 1e6 / count,
                 cpuByThreadGroup(threadsBefore, threadsAfter, cpu, count),
                 jvmThreadCpu(jvmThreadsBefore, jvmThreadsAfter, count),
-                DB.equals("postgres") ? "; CPU of PostgreSQL %.1f ms per complaint".formatted(databaseCpu / 1e6 / count)
-                        : "");
+                DB.equals("postgres")
+                        ? "; CPU of PostgreSQL %.1f ms per complaint".formatted(databaseCpu / 1e6 / count) : "");
         return new Run((count - failures.get()) / seconds, (jvmThreadsAfter.getOrDefault("compiler", 0L)
                 - jvmThreadsBefore.getOrDefault("compiler", 0L)) / 1e6 / count);
     }
@@ -298,8 +297,8 @@ class IntakeBenchmark {
     }
 
     /**
-     * The CPU of the JVM's own threads, which no Java thread accounts for, by kind: the JIT compilers,
-     * the garbage collector, the rest (Linux: /proc/self/task; empty elsewhere).
+     * The CPU of the JVM's own threads, which no Java thread accounts for: the JIT compilers' and the
+     * garbage collector's (Linux: /proc/self/task; empty elsewhere).
      */
     private static Map<String, Long> jvmThreadCpu() {
         Map<String, Long> cpu = new TreeMap<>();
