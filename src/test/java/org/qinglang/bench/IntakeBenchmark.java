@@ -209,7 +209,9 @@ class IntakeBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpu = processCpuNanos() - cpuBefore;
         Map<Long, ThreadCpu> threadsAfter = threadCpu();
-        Map<String, Long> jvmThreadsAfter = jvmThreadCpu();
+        Map<String, Long> jvmThreadsMeanwhile = new TreeMap<>();
+        jvmThreadCpu().forEach((kind, nanos) -> jvmThreadsMeanwhile.put(kind,
+                nanos - jvmThreadsBefore.getOrDefault(kind, 0L)));
         long databaseCpu = localPostgresCpuNanos() - databaseCpuBefore;
         threadsAccepted.forEach(threadsAfter::putIfAbsent);
         System.out.printf("BENCH %s: %d accepted in %.1f s (%.1f/s), all at verification after %.1f s and "
@@ -217,11 +219,13 @@ class IntakeBenchmark {
                 + "own: %s)%s%n", label, count - failures.get(), (accepted - start) / 1e9,
                 count / ((accepted - start) / 1e9), (atVerification - start) / 1e9, seconds, failures.get(), cpu / 1e6 / count,
                 cpuByThreadGroup(threadsBefore, threadsAfter, cpu, count),
-                jvmThreadCpu(jvmThreadsBefore, jvmThreadsAfter, count),
+                jvmThreadsMeanwhile.entrySet().stream()
+                        .map(e -> "%s %.1f".formatted(e.getKey(), e.getValue() / 1e6 / count))
+                        .collect(Collectors.joining(", ")),
                 DB.equals("postgres")
                         ? "; CPU of PostgreSQL %.1f ms per complaint".formatted(databaseCpu / 1e6 / count) : "");
-        return new Run((count - failures.get()) / seconds, (jvmThreadsAfter.getOrDefault("compiler", 0L)
-                - jvmThreadsBefore.getOrDefault("compiler", 0L)) / 1e6 / count);
+        return new Run((count - failures.get()) / seconds,
+                jvmThreadsMeanwhile.getOrDefault("compiler", 0L) / 1e6 / count);
     }
 
     private double bare(int count, String processKey, String userTask) throws Exception {
@@ -302,60 +306,49 @@ class IntakeBenchmark {
      */
     private static Map<String, Long> jvmThreadCpu() {
         Map<String, Long> cpu = new TreeMap<>();
-        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
-        if (tasks == null) {
-            return cpu;
-        }
-        long nanosPerTick = 10_000_000L; // USER_HZ is 100 on Linux
-        for (java.io.File task : tasks) {
-            try {
-                String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).strip();
-                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // utime and stime are fields 14 and 15 of stat, here 11 and 12 after pid, comm and state.
-                long nanos = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * nanosPerTick;
-                String kind = name.contains("Compiler") ? "compiler"
-                        : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM Thread")
-                                ? "garbage collector" : null;
-                if (kind != null) {
-                    cpu.merge(kind, nanos, Long::sum);
-                }
-            } catch (java.io.IOException | RuntimeException endedMeanwhile) {
-                // a thread that ended between listing and reading
+        for (ProcStat thread : procStats("/proc/self/task", false)) {
+            String kind = thread.name().contains("Compiler") ? "compiler"
+                    : thread.name().startsWith("GC Thread") || thread.name().startsWith("G1 ")
+                            || thread.name().startsWith("VM Thread") ? "garbage collector" : null;
+            if (kind != null) {
+                cpu.merge(kind, thread.cpuNanos(), Long::sum);
             }
         }
         return cpu;
     }
 
-    private static String jvmThreadCpu(Map<String, Long> before, Map<String, Long> after, int count) {
-        return after.entrySet().stream()
-                .map(e -> "%s %.1f".formatted(e.getKey(),
-                        (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1e6 / count))
-                .collect(Collectors.joining(", "));
-    }
-
     /**
      * The CPU of every PostgreSQL process on this machine (its server runs here, at 127.0.0.1), from
-     * /proc: the other share of the machine a complaint costs.
+     * /proc: the other share of the machine a complaint costs. The postmaster's count includes its
+     * ended children's.
      */
     private static long localPostgresCpuNanos() {
-        java.io.File[] processes = new java.io.File("/proc").listFiles(f -> f.getName().matches("\\d+"));
-        long nanos = 0;
-        for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
+        return procStats("/proc", true).stream().filter(process -> process.name().startsWith("postgres"))
+                .mapToLong(ProcStat::cpuNanos).sum();
+    }
+
+    /** A process or thread as /proc/…/stat gives it: its name and the CPU it used. */
+    private record ProcStat(String name, long cpuNanos) {
+    }
+
+    /** The stat of every process (or thread) under a /proc folder; those that end meanwhile are left out. */
+    private static List<ProcStat> procStats(String folder, boolean withEndedChildren) {
+        java.io.File[] entries = new java.io.File(folder).listFiles(f -> f.getName().matches("\\d+"));
+        List<ProcStat> stats = new java.util.ArrayList<>();
+        for (java.io.File entry : entries == null ? new java.io.File[0] : entries) {
             try {
-                String stat = java.nio.file.Files.readString(process.toPath().resolve("stat"));
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                if (name.startsWith("postgres")) {
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    // utime, stime, and cutime, cstime: the postmaster's hold its ended children's.
-                    nanos += (Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                            + Long.parseLong(fields[14])) * 10_000_000L;
-                }
+                String stat = java.nio.file.Files.readString(entry.toPath().resolve("stat"));
+                // After "pid (name) ": state, then utime, stime, cutime, cstime as fields 14 to 17 of stat.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12])
+                        + (withEndedChildren ? Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : 0);
+                stats.add(new ProcStat(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+                        ticks * 10_000_000L)); // USER_HZ is 100 on Linux
             } catch (java.io.IOException | RuntimeException endedMeanwhile) {
-                // a process that ended between listing and reading
+                // ended between listing and reading
             }
         }
-        return nanos;
+        return stats;
     }
 
     private static long processCpuNanos() {

@@ -112,8 +112,7 @@ class DeadlineStormNodesBenchmark {
         if (WARM_UP > 0) {
             long warmUp = System.nanoTime();
             fallDue(database, warmUpDueAt);
-            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> escalated(database) - before >= WARM_UP);
+            awaitEscalated(database, before + WARM_UP);
             System.out.printf("BENCH storm nodes warm-up: %d deadlines escalated by %d node(s) in %.1f s%n", WARM_UP,
                     nodes.size(), (System.nanoTime() - warmUp) / 1e9);
         }
@@ -121,8 +120,7 @@ class DeadlineStormNodesBenchmark {
         long start = System.nanoTime();
         MachineCpu cpu = MachineCpu.now();
         fallDue(database, dueAt);
-        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> escalated(database) - before >= count);
+        awaitEscalated(database, before + count);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("BENCH storm nodes: %d deadlines escalated by %d node(s) in %.1f s; the machine's %d "
                 + "processors %.0f %% busy meanwhile%n", DEADLINES, nodes.size(), seconds,
@@ -139,6 +137,11 @@ class DeadlineStormNodesBenchmark {
             moved.setTimestamp(2, Timestamp.from(dueAt));
             moved.executeUpdate();
         }
+    }
+
+    private static void awaitEscalated(ScratchDatabase database, long count) {
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> escalated(database) >= count);
     }
 
     private static long escalated(ScratchDatabase database) {

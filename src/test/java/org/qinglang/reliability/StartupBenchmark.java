@@ -1,7 +1,7 @@
 package org.qinglang.reliability;
 
 import com.icegreen.greenmail.util.GreenMail;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,19 +28,18 @@ class StartupBenchmark {
         } finally {
             mail.stop();
         }
-        List<String> embedded = new ArrayList<>();
         int smtp = ApplicationNode.freePort();
         int imap = ApplicationNode.freePort();
-        embedded.addAll(List.of("--qinglang.mail.embedded.smtp-port=" + smtp,
+        List<String> embedded = List.of("--qinglang.mail.embedded.smtp-port=" + smtp,
                 "--qinglang.mail.embedded.imap-port=" + imap, "--spring.mail.port=" + smtp,
-                "--qinglang.mail.intake.port=" + imap));
+                "--qinglang.mail.intake.port=" + imap);
         print("embedded default (H2 on disk, new), embedded mail server", embedded);
     }
 
     private static void print(String label, List<String> arguments) throws Exception {
         long start = System.nanoTime();
         try (ApplicationNode node = ApplicationNode.start("bench-startup", JVM, arguments)) {
-            node.awaitUp(java.time.Duration.ofMillis(50));
+            node.awaitUp(Duration.ofMillis(50));
             double healthy = (System.nanoTime() - start) / 1e9;
             System.out.printf("BENCH start-up[%s]: healthy after %.1f s; %s%n", label, healthy,
                     node.startedLine());
