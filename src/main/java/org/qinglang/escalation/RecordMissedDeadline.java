@@ -21,7 +21,7 @@ public class RecordMissedDeadline implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        caseFiles.get(execution.getProcessBusinessKey()).deadlineMissed();
+        caseFiles.recordDeadlineMissed(execution.getProcessBusinessKey());
         execution.setVariable(CaseVariables.ESCALATION_REASON, labels.bilingual("escalation.deadline-missed"));
     }
 }

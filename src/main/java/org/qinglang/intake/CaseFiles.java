@@ -1,9 +1,12 @@
 package org.qinglang.intake;
 
 import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.qinglang.common.EngineClock;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -14,12 +17,14 @@ public class CaseFiles {
 
     private final ComplaintRepository complaints;
     private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
     private final String publicBaseUrl;
 
-    public CaseFiles(ComplaintRepository complaints, EntityManager entityManager,
+    public CaseFiles(ComplaintRepository complaints, EntityManager entityManager, JdbcTemplate jdbc,
             @org.springframework.beans.factory.annotation.Value("${qinglang.public-base-url}") String publicBaseUrl) {
         this.complaints = complaints;
         this.entityManager = entityManager;
+        this.jdbc = jdbc;
         this.publicBaseUrl = publicBaseUrl;
     }
 
@@ -51,6 +56,38 @@ public class CaseFiles {
             loaded.put(caseNumber, complaint);
         }
         return complaint;
+    }
+
+    /**
+     * Records that the rectification deadline passed, as {@link Complaint#deadlineMissed()} does. It
+     * is the only change to the case file when a deadline falls due, and thousands can fall due
+     * together: one UPDATE instead of loading the case through the session, comparing every field
+     * at the commit and writing them all back, which took a fifth of an escalation's CPU
+     * (docs/performance.md). The version moves on as it would through the session, so a stale copy
+     * elsewhere still fails its own update.
+     */
+    public void recordDeadlineMissed(String caseNumber) {
+        Complaint loaded = loadedInThisTransaction(caseNumber);
+        if (loaded != null) {
+            loaded.deadlineMissed();
+            return;
+        }
+        int updated = jdbc.update("UPDATE complaint SET deadline_missed = TRUE, stage = ?, updated_at = ?,"
+                + " version = version + 1 WHERE case_number = ?", CaseStage.ESCALATED.name(),
+                Timestamp.from(EngineClock.now()), caseNumber);
+        if (updated == 0) {
+            throw new CaseNotFoundException(caseNumber);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Complaint loadedInThisTransaction(String caseNumber) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Map<String, Complaint> loaded = (Map<String, Complaint>) TransactionSynchronizationManager.getResource(this);
+        Complaint complaint = loaded == null ? null : loaded.get(caseNumber);
+        return complaint != null && entityManager.contains(complaint) ? complaint : null;
     }
 
     /** A case just stored in this transaction: its steps need not read it back. */

@@ -284,7 +284,10 @@ class ComplaintHandlingProcessTest {
         assertThat(instance).hasPassed("Timer_RectificationDeadline", "Task_RecordMissedDeadline")
                 .isWaitingAt("Task_DecideEnforcement");
         assertThat(cases.task(caseNumber, "Task_DecideEnforcement")).hasCandidateGroup("supervisors");
-        assertThat(complaint(caseNumber).getStage()).isEqualTo(CaseStage.ESCALATED);
+        Complaint escalated = complaint(caseNumber);
+        assertThat(escalated.getStage()).isEqualTo(CaseStage.ESCALATED);
+        assertThat(escalated.isDeadlineMissed()).isTrue();
+        assertThat(escalated.getUpdatedAt()).isEqualTo(ClockUtil.getCurrentTime().toInstant());
 
         // An incomplete decision is refused and nothing moves.
         assertThatThrownBy(() -> cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor",
