@@ -226,16 +226,18 @@ public class ModelDeployment {
      * @throws ModelsRefusedException when a model fails validation or the engine refuses it
      */
     private synchronized Deployment deploy(List<Model> models, String source, String deployedBy, Channel channel) {
+        // A set equal to what is deployed passed these checks when it was deployed, and deploying
+        // nothing cannot break a case; checking it again only cost every restart seconds of parsing.
+        List<Model> changes = changes(models, source);
+        if (changes.isEmpty()) {
+            log.info("Models unchanged: {}", names(models));
+            return null;
+        }
         List<ModelValidator.Problem> problems = validator.validate(models);
         if (!problems.isEmpty()) {
             ModelsRefusedException refused = new ModelsRefusedException(problems);
             recordRefusal(models, deployedBy, channel, refused);
             throw refused;
-        }
-        List<Model> changes = changes(models, source);
-        if (changes.isEmpty()) {
-            log.info("Models unchanged: {}", names(models));
-            return null;
         }
         try {
             Deployment deployment = transaction.execute(status -> deployAs(deployedBy, changes, source, channel));
