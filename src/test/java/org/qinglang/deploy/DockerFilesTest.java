@@ -246,8 +246,10 @@ class DockerFilesTest {
         List<String[]> first = stages.get(0);
         assertThat(first.get(0)[1]).isEqualToIgnoringCase("eclipse-temurin:17-jre AS layers");
         assertThat(arguments(first, "COPY")).anySatisfy(copy -> assertThat(copy).startsWith("target/qinglang-"));
+        // A plain jar with lib/, not the launcher's layout: class data sharing archives classes from jars only.
         assertThat(arguments(first, "RUN")).anySatisfy(run -> assertThat(run)
-                .contains("java -Djarmode=tools -jar app.jar extract --layers --launcher"));
+                .contains("java -Djarmode=tools -jar app.jar extract --layers --destination extracted")
+                .doesNotContain("--launcher"));
     }
 
     @Test
@@ -279,7 +281,7 @@ class DockerFilesTest {
     }
 
     @Test
-    void theImageChecksItsHealthExposes8080AndStartsWithTheJarLauncher() throws IOException {
+    void theImageChecksItsHealthExposes8080AndStartsTheJar() throws IOException {
         List<String[]> last = finalStage();
         assertThat(arguments(last, "HEALTHCHECK")).singleElement().satisfies(check -> assertThat(check)
                 .contains("CMD").contains("http://localhost:8080/actuator/health"));
@@ -292,7 +294,23 @@ class DockerFilesTest {
         assertThat(arguments(last, "ENV")).anySatisfy(env -> assertThat(env)
                 .containsPattern("SPRING_PROFILES_ACTIVE[= ]postgres,prod"));
         assertThat(arguments(last, "ENTRYPOINT")).singleElement().satisfies(entrypoint -> assertThat(entrypoint)
-                .isEqualTo("[\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]"));
+                .isEqualTo("[\"java\", \"-XX:SharedArchiveFile=app.jsa\", \"-jar\", \"app.jar\"]"));
+    }
+
+    @Test
+    void theImageIsBuiltWithTheClassDataSharingArchiveItStartsWith() throws IOException {
+        List<String[]> last = finalStage();
+        String entrypoint = arguments(last, "ENTRYPOINT").get(0);
+        Matcher archive = Pattern.compile("-XX:SharedArchiveFile=([^\"]+)").matcher(entrypoint);
+        assertThat(archive.find()).as(entrypoint).isTrue();
+        // The training run writes that archive from the same jar, after the layers are in place and
+        // before USER, and exits once the context is built (nothing started, no database of its own).
+        int lastCopy = indexOfLast(last, "COPY");
+        List<String[]> afterCopies = last.subList(lastCopy + 1, last.size());
+        assertThat(arguments(afterCopies, "RUN")).anySatisfy(run -> assertThat(run)
+                .contains("java -XX:ArchiveClassesAtExit=" + archive.group(1))
+                .contains("-Dspring.context.exit=onRefresh").contains("-jar app.jar")
+                .contains("--spring.datasource.url=jdbc:h2:mem:"));
     }
 
     // --- helpers ---

@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The application as production runs it: its own JVM ({@code java -cp … org.qinglang.QinglangApplication})
@@ -72,6 +75,12 @@ final class ApplicationNode implements AutoCloseable {
     /** The same, the JVM started through a launcher such as {@code taskset -c 0}. */
     static ApplicationNode start(String name, List<String> launcher, List<String> jvmOptions, List<String> arguments)
             throws IOException {
+        return start(name, launcher, jvmOptions, applicationClasspath(), arguments);
+    }
+
+    /** The same on the classpath given, e.g. {@link #jarClasspath()} for class data sharing. */
+    static ApplicationNode start(String name, List<String> launcher, List<String> jvmOptions, String classpath,
+            List<String> arguments) throws IOException {
         int port = freePort();
         Files.createDirectories(LOGS);
         Path log = LOGS.resolve(name + ".log");
@@ -80,7 +89,7 @@ final class ApplicationNode implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dfile.encoding=UTF-8",
-                "-cp", applicationClasspath(), "org.qinglang.QinglangApplication",
+                "-cp", classpath, "org.qinglang.QinglangApplication",
                 "--server.port=" + port, "--server.address=127.0.0.1",
                 "--qinglang.models.directory=" + Path.of("").toAbsolutePath(),
                 "--spring.main.banner-mode=off"));
@@ -100,6 +109,39 @@ final class ApplicationNode implements AutoCloseable {
         return Arrays.stream(classpath.split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank() && !Path.of(entry).endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /**
+     * The application's classpath with its classes packed into a jar, as in the packaged
+     * application: the JVM's class data sharing archives classes from jars only and refuses a
+     * classpath with a non-empty directory.
+     */
+    static String jarClasspath() throws IOException {
+        Path jar = Path.of("target", "bench", "classes-jar", "qinglang-classes.jar").toAbsolutePath();
+        Files.createDirectories(jar.getParent());
+        List<String> jars = new ArrayList<>();
+        List<Path> directories = new ArrayList<>();
+        for (String entry : applicationClasspath().split(File.pathSeparator)) {
+            if (Files.isDirectory(Path.of(entry))) {
+                directories.add(Path.of(entry));
+            } else {
+                jars.add(entry);
+            }
+        }
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (Path directory : directories) {
+                try (Stream<Path> files = Files.walk(directory)) {
+                    for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                        out.putNextEntry(new JarEntry(directory.relativize(file).toString()
+                                .replace(File.separatorChar, '/')));
+                        Files.copy(file, out);
+                        out.closeEntry();
+                    }
+                }
+            }
+        }
+        jars.add(0, jar.toString());
+        return String.join(File.pathSeparator, jars);
     }
 
     static int freePort() {
@@ -191,6 +233,16 @@ final class ApplicationNode implements AutoCloseable {
     }
 
     /** Spring's line "Started QinglangApplication in … seconds (process running for …)". */
+    /** For a JVM that ends by itself (a training run): waits for it and fails unless it ended well. */
+    void awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still running after " + timeout + ", see " + log);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(name + " ended with " + process.exitValue() + ", see " + log);
+        }
+    }
+
     String startedLine() throws IOException {
         return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
                 .filter(line -> line.contains("Started QinglangApplication in"))

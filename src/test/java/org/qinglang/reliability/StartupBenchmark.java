@@ -1,6 +1,8 @@
 package org.qinglang.reliability;
 
 import com.icegreen.greenmail.util.GreenMail;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,7 +12,9 @@ import org.junit.jupiter.api.Test;
  * ({@code java -Xmx512m -cp … QinglangApplication}), from the JVM's start until it answers
  * /actuator/health with UP, and Spring's own figure (context ready): on PostgreSQL with an empty
  * database (schema created), on the same database again (the usual restart), and on the embedded
- * default (H2 on disk, embedded mail server, as {@code mvn spring-boot:run}). Run with
+ * default (H2 on disk, embedded mail server, as {@code mvn spring-boot:run}); and on PostgreSQL as
+ * the Docker image starts, the classes in jars with and without the class data sharing archive of a
+ * training run ({@code docker/Dockerfile}). Run with
  * {@code mvn -Pbench verify -Dtest=StartupBenchmark}.
  */
 class StartupBenchmark {
@@ -25,6 +29,24 @@ class StartupBenchmark {
             print("PostgreSQL, empty database", postgres);
             print("PostgreSQL, existing schema", postgres);
             print("PostgreSQL, existing schema, again", postgres);
+            // As the Docker image starts: the classes in jars, with a class data sharing archive that
+            // a training run wrote (the context refreshed, nothing started, then exit).
+            String jars = ApplicationNode.jarClasspath();
+            Path archive = Path.of("target", "bench", "classes-jar", "qinglang.jsa").toAbsolutePath();
+            Files.deleteIfExists(archive);
+            long training = System.nanoTime();
+            try (ApplicationNode node = ApplicationNode.start("bench-startup-training", List.of(),
+                    List.of("-Xmx512m", "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"),
+                    jars, postgres)) {
+                node.awaitExit(Duration.ofMinutes(5));
+            }
+            System.out.printf("BENCH start-up: training run for the class data sharing archive %.1f s, archive %d MB%n",
+                    (System.nanoTime() - training) / 1e9, Files.size(archive) / (1024 * 1024));
+            for (int run = 1; run <= 2; run++) {
+                print("PostgreSQL, existing schema, classes in jars, run " + run, JVM, jars, postgres);
+                print("PostgreSQL, existing schema, classes in jars with the archive, run " + run,
+                        List.of("-Xmx512m", "-XX:SharedArchiveFile=" + archive), jars, postgres);
+            }
         } finally {
             mail.stop();
         }
@@ -37,8 +59,14 @@ class StartupBenchmark {
     }
 
     private static void print(String label, List<String> arguments) throws Exception {
+        print(label, JVM, ApplicationNode.applicationClasspath(), arguments);
+    }
+
+    private static void print(String label, List<String> jvmOptions, String classpath, List<String> arguments)
+            throws Exception {
         long start = System.nanoTime();
-        try (ApplicationNode node = ApplicationNode.start("bench-startup", JVM, arguments)) {
+        try (ApplicationNode node = ApplicationNode.start("bench-startup", List.of(), jvmOptions, classpath,
+                arguments)) {
             node.awaitUp(Duration.ofMillis(50));
             double healthy = (System.nanoTime() - start) / 1e9;
             System.out.printf("BENCH start-up[%s]: healthy after %.1f s; %s%n", label, healthy,
