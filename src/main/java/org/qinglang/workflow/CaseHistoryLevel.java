@@ -9,8 +9,9 @@ import org.qinglang.casework.CaseVariables;
 
 /**
  * The engine's {@code audit} history, except for the variables that only copy the case file onto
- * the task for the forms (description, evidence list, account history, platform choices…). Their
- * source is the case file itself (tables {@code complaint}, {@code evidence}, {@code violation}),
+ * the task for the forms (description, evidence list, account history, platform choices, the
+ * reason for an escalation…). Their source is the case file itself (tables {@code complaint},
+ * {@code evidence}, {@code violation}) or a decision that keeps its own history,
  * so a history row of each would only double every complaint's variable writes
  * (docs/performance.md). Every decision and outcome variable keeps its history.
  *
@@ -21,7 +22,7 @@ public class CaseHistoryLevel extends HistoryLevelAudit {
     static final Set<String> FORM_COPIES = Set.of(CaseVariables.CATEGORY_LABEL, CaseVariables.PLATFORM_NAME,
             CaseVariables.PLATFORM_OPTIONS, CaseVariables.ACCOUNT_NAME, CaseVariables.CONTENT_URL,
             CaseVariables.DESCRIPTION, CaseVariables.EVIDENCE_SUMMARY, CaseVariables.EVIDENCE_LINKS,
-            CaseVariables.ACCOUNT_HISTORY);
+            CaseVariables.ACCOUNT_HISTORY, CaseVariables.ESCALATION_REASON);
 
     private static final Set<HistoryEventType> VARIABLE_EVENTS = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
             HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE,

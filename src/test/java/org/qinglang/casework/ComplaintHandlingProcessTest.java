@@ -288,6 +288,10 @@ class ComplaintHandlingProcessTest {
         assertThat(escalated.getStage()).isEqualTo(CaseStage.ESCALATED);
         assertThat(escalated.isDeadlineMissed()).isTrue();
         assertThat(escalated.getUpdatedAt()).isEqualTo(ClockUtil.getCurrentTime().toInstant());
+        // The reason is shown on the supervisors' form; the case file records the missed deadline.
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), "escalationReason")).isNotNull();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName("escalationReason").count()).isZero();
 
         // An incomplete decision is refused and nothing moves.
         assertThatThrownBy(() -> cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor",
