@@ -48,12 +48,10 @@ public class CaseFiles {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return load(caseNumber);
         }
-        Map<String, Complaint> loaded = casesOfThisTransaction();
-        Complaint complaint = loaded.get(caseNumber);
-        // A transaction of its own (REQUIRES_NEW) inside this one has a session of its own.
-        if (complaint == null || !entityManager.contains(complaint)) {
+        Complaint complaint = loadedInThisTransaction(caseNumber);
+        if (complaint == null) {
             complaint = load(caseNumber);
-            loaded.put(caseNumber, complaint);
+            casesOfThisTransaction().put(caseNumber, complaint);
         }
         return complaint;
     }
@@ -80,6 +78,7 @@ public class CaseFiles {
         }
     }
 
+    /** The case as this transaction's session holds it, or null when the session does not hold it. */
     @SuppressWarnings("unchecked")
     private Complaint loadedInThisTransaction(String caseNumber) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -87,6 +86,7 @@ public class CaseFiles {
         }
         Map<String, Complaint> loaded = (Map<String, Complaint>) TransactionSynchronizationManager.getResource(this);
         Complaint complaint = loaded == null ? null : loaded.get(caseNumber);
+        // A transaction of its own (REQUIRES_NEW) inside this one has a session of its own.
         return complaint != null && entityManager.contains(complaint) ? complaint : null;
     }
 

@@ -35,6 +35,8 @@ import java.util.stream.Stream;
 final class ApplicationNode implements AutoCloseable {
 
     static final Path LOGS = Path.of("target", "reliability");
+    /** Where {@link #jarClasspath()} packs the application's classes. */
+    static final Path CLASSES_JAR_DIRECTORY = Path.of("target", "bench", "classes-jar").toAbsolutePath();
     static final Duration STARTUP = Duration.ofMinutes(2);
 
     /** Children still alive when the test JVM ends are killed with it. */
@@ -117,7 +119,7 @@ final class ApplicationNode implements AutoCloseable {
      * classpath with a non-empty directory.
      */
     static String jarClasspath() throws IOException {
-        Path jar = Path.of("target", "bench", "classes-jar", "qinglang-classes.jar").toAbsolutePath();
+        Path jar = CLASSES_JAR_DIRECTORY.resolve("qinglang-classes.jar");
         Files.createDirectories(jar.getParent());
         List<String> jars = new ArrayList<>();
         List<Path> directories = new ArrayList<>();
@@ -232,7 +234,6 @@ final class ApplicationNode implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Spring's line "Started QinglangApplication in … seconds (process running for …)". */
     /** For a JVM that ends by itself (a training run): waits for it and fails unless it ended well. */
     void awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -243,6 +244,7 @@ final class ApplicationNode implements AutoCloseable {
         }
     }
 
+    /** Spring's line "Started QinglangApplication in … seconds (process running for …)". */
     String startedLine() throws IOException {
         return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
                 .filter(line -> line.contains("Started QinglangApplication in"))

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,11 +33,11 @@ class StartupBenchmark {
             // As the Docker image starts: the classes in jars, with a class data sharing archive that
             // a training run wrote (the context refreshed, nothing started, then exit).
             String jars = ApplicationNode.jarClasspath();
-            Path archive = Path.of("target", "bench", "classes-jar", "qinglang.jsa").toAbsolutePath();
+            Path archive = ApplicationNode.CLASSES_JAR_DIRECTORY.resolve("qinglang.jsa");
             Files.deleteIfExists(archive);
             long training = System.nanoTime();
             try (ApplicationNode node = ApplicationNode.start("bench-startup-training", List.of(),
-                    List.of("-Xmx512m", "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"),
+                    jvm("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"),
                     jars, postgres)) {
                 node.awaitExit(Duration.ofMinutes(5));
             }
@@ -45,7 +46,7 @@ class StartupBenchmark {
             for (int run = 1; run <= 2; run++) {
                 print("PostgreSQL, existing schema, classes in jars, run " + run, JVM, jars, postgres);
                 print("PostgreSQL, existing schema, classes in jars with the archive, run " + run,
-                        List.of("-Xmx512m", "-XX:SharedArchiveFile=" + archive), jars, postgres);
+                        jvm("-XX:SharedArchiveFile=" + archive), jars, postgres);
             }
         } finally {
             mail.stop();
@@ -56,6 +57,11 @@ class StartupBenchmark {
                 "--qinglang.mail.embedded.imap-port=" + imap, "--spring.mail.port=" + smtp,
                 "--qinglang.mail.intake.port=" + imap);
         print("embedded default (H2 on disk, new), embedded mail server", embedded);
+    }
+
+    /** The production JVM options and the ones given. */
+    private static List<String> jvm(String... more) {
+        return Stream.concat(JVM.stream(), Stream.of(more)).toList();
     }
 
     private static void print(String label, List<String> arguments) throws Exception {
