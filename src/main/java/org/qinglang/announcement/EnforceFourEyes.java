@@ -3,8 +3,8 @@ package org.qinglang.announcement;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.qinglang.casework.CaseVariables;
 import org.qinglang.escalation.CurrentUser;
+import org.qinglang.intake.CaseFiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +16,16 @@ public class EnforceFourEyes implements TaskListener {
 
     public static final String APPROVED_BY = "announcementApprovedBy";
 
+    private final CaseFiles caseFiles;
+
+    public EnforceFourEyes(CaseFiles caseFiles) {
+        this.caseFiles = caseFiles;
+    }
+
     @Override
     public void notify(DelegateTask task) {
-        String decidedBy = (String) task.getVariable(CaseVariables.ENFORCEMENT_DECIDED_BY);
+        // From the case file: a task variable can be rewritten by whoever may work the task.
+        String decidedBy = caseFiles.get(task.getExecution().getProcessBusinessKey()).getEnforcementDecidedBy();
         String actor = TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee()
                 : CurrentUser.of(task);
         if (actor == null) {

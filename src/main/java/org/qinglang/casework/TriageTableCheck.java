@@ -13,6 +13,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.qinglang.intake.ComplaintCategory;
 import org.qinglang.intake.ReporterType;
@@ -31,11 +32,30 @@ public class TriageTableCheck {
 
     private static final Set<String> KNOWN_SEVERITIES = Set.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
 
-    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final DmnEngine dmn = feelOnlyEngine();
     private final PlatformRepository platforms;
 
     public TriageTableCheck(PlatformRepository platforms) {
         this.platforms = platforms;
+    }
+
+    /**
+     * A decision engine that evaluates FEEL and nothing else: the tables tried here are not deployed
+     * yet, so no JUEL (which could reach Java) and no script may run, even if a check before missed it.
+     */
+    private static DmnEngine feelOnlyEngine() {
+        DefaultDmnEngineConfiguration configuration =
+                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        String feel = DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE;
+        configuration.setDefaultInputExpressionExpressionLanguage(feel);
+        configuration.setDefaultInputEntryExpressionLanguage(feel);
+        configuration.setDefaultOutputEntryExpressionLanguage(feel);
+        configuration.setDefaultLiteralExpressionLanguage(feel);
+        configuration.setElProvider(expression -> {
+            throw new IllegalArgumentException("only FEEL is evaluated in decision tables");
+        });
+        configuration.setScriptEngineResolver(language -> null);
+        return configuration.buildEngine();
     }
 
     /** A decision of the model and the inputs for which it gives no usable answer. */

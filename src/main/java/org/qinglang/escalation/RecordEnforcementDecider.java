@@ -43,6 +43,8 @@ public class RecordEnforcementDecider implements TaskListener {
         if (decider == null) {
             throw new ProcessEngineException("claim the task before deciding 请先认领任务再作出决定");
         }
+        caseFiles.get(task.getExecution().getProcessBusinessKey()).enforcementDecidedBy(decider);
+        // A copy for the approver's form to show; the four-eyes check reads the case file.
         task.setVariable(CaseVariables.ENFORCEMENT_DECIDED_BY, decider);
     }
 

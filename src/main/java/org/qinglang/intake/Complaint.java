@@ -70,6 +70,8 @@ public class Complaint {
     private boolean deadlineMissed;
     private Instant reviewRequestedAt;
     private String reviewOutcome;
+    /** Who decided enforcement: the four-eyes rule for announcements trusts this, never a task variable. */
+    private String enforcementDecidedBy;
 
     @Version
     private long version;
@@ -332,6 +334,15 @@ public class Complaint {
 
     public Instant getReviewRequestedAt() {
         return reviewRequestedAt;
+    }
+
+    public String getEnforcementDecidedBy() {
+        return enforcementDecidedBy;
+    }
+
+    public void enforcementDecidedBy(String supervisor) {
+        this.enforcementDecidedBy = supervisor;
+        this.updatedAt = EngineClock.now();
     }
 
     public String getReviewOutcome() {

@@ -60,6 +60,21 @@ class EngineAuthorizations implements ApplicationRunner {
         grant(Roles.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         grant(Roles.MANAGERS, Resources.BATCH, ANY, Permissions.READ, Permissions.CREATE);
         grant(Roles.MANAGERS, Resources.FILTER, ANY, Permissions.READ, Permissions.UPDATE, Permissions.CREATE);
+        readOnlyForDeployers();
+    }
+
+    /**
+     * Deployments made before deployers became readers (TaskAuthorizations) still make their user the
+     * owner, who could delete them with their running cases: those rows shrink to reading.
+     */
+    private void readOnlyForDeployers() {
+        for (Authorization row : authorizations.createAuthorizationQuery().resourceType(Resources.DEPLOYMENT).list()) {
+            if (row.getUserId() != null && !ANY.equals(row.getResourceId())
+                    && (row.isPermissionGranted(Permissions.DELETE) || row.isPermissionGranted(Permissions.ALL))) {
+                row.setPermissions(new Permission[] {Permissions.READ});
+                authorizations.saveAuthorization(row);
+            }
+        }
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

@@ -3,9 +3,7 @@ package org.qinglang.security;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.qinglang.common.Labels;
-import org.qinglang.workflow.EngineDeploymentValidation;
-import org.qinglang.workflow.ModelValidator;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,13 +68,23 @@ public class SecurityConfiguration {
         return registration;
     }
 
-    /** After authentication: deployments through the engine API are validated like any other. */
+    /** Before anything else on the engine API: changes sent by another site's page are refused. */
     @Bean
-    FilterRegistrationBean<Filter> engineDeploymentValidation(ModelValidator validator, Labels labels) {
+    FilterRegistrationBean<Filter> crossSiteEngineCalls(@Value("${qinglang.public-base-url}") String publicBaseUrl) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
-                new EngineDeploymentValidation(validator, labels));
-        registration.setName("qinglang-engine-deployment-validation");
-        registration.addUrlPatterns("/engine-rest/deployment/create", "/engine-rest/engine/*/deployment/create");
+                new CrossSiteEngineCalls(publicBaseUrl));
+        registration.setName("qinglang-cross-site-engine-calls");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(5);
+        return registration;
+    }
+
+    /** After authentication, on both copies of the engine API: a task accepts its form's fields only. */
+    @Bean
+    FilterRegistrationBean<Filter> taskFormInput(TaskForms forms) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new TaskFormInput(forms));
+        registration.setName("qinglang-task-form-input");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(20);
         return registration;
     }

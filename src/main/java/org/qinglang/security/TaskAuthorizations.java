@@ -35,7 +35,7 @@ class TaskAuthorizations extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setResourceAuthorizationProvider(new NoRowsForCandidateGroups());
+        configuration.setResourceAuthorizationProvider(new AuthorizationRows());
         List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
         sessionFactories.add(new SessionFactory() {
@@ -52,7 +52,24 @@ class TaskAuthorizations extends AbstractProcessEnginePlugin {
         configuration.setCustomSessionFactories(sessionFactories);
     }
 
-    static final class NoRowsForCandidateGroups extends DefaultAuthorizationProvider {
+    /**
+     * The rows the engine writes for new resources, but: none per task and candidate group (see above),
+     * and the user who deploys may read the deployment and nothing more. The engine would make the
+     * deployer its owner, free to delete it with every case running on it; only administrators delete.
+     */
+    static final class AuthorizationRows extends DefaultAuthorizationProvider {
+
+        @Override
+        public AuthorizationEntity[] newDeployment(org.camunda.bpm.engine.repository.Deployment deployment) {
+            AuthorizationEntity[] rows = super.newDeployment(deployment);
+            if (rows == null) {
+                return null;
+            }
+            for (AuthorizationEntity row : rows) {
+                row.setPermissions(new Permission[] {org.camunda.bpm.engine.authorization.Permissions.READ});
+            }
+            return rows;
+        }
 
         @Override
         public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {

@@ -64,17 +64,15 @@ public class ModelDeployment {
 
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
-    private final ModelValidator validator;
     private final ModelAuditRepository audit;
     private final TransactionTemplate transaction;
     private final Path directory;
 
     public ModelDeployment(RepositoryService repositoryService, IdentityService identityService,
-            ModelValidator validator, ModelAuditRepository audit, TransactionTemplate transaction,
+            ModelAuditRepository audit, TransactionTemplate transaction,
             @Value("${qinglang.models.directory:}") String directory) {
         this.repositoryService = repositoryService;
         this.identityService = identityService;
-        this.validator = validator;
         this.audit = audit;
         this.transaction = transaction;
         this.directory = directory == null || directory.isBlank() ? null : Path.of(directory);
@@ -233,17 +231,16 @@ public class ModelDeployment {
             log.info("Models unchanged: {}", names(models));
             return null;
         }
-        List<ModelValidator.Problem> problems = validator.validate(models);
-        if (!problems.isEmpty()) {
-            ModelsRefusedException refused = new ModelsRefusedException(problems);
-            recordRefusal(models, deployedBy, channel, refused);
-            throw refused;
-        }
+        // The engine validates what is deployed (ModelSandbox), after it has checked the deployer's rights.
         try {
             Deployment deployment = transaction.execute(status -> deployAs(deployedBy, changes, source, channel));
             log.info("Models {} by {} ({}): {}", deployment == null ? "unchanged" : "deployed as "
                     + deployment.getId(), deployedBy, channel, names(changes));
             return deployment;
+        } catch (ModelsRefusedByEngine e) {
+            ModelsRefusedException refused = new ModelsRefusedException(e.problems());
+            recordRefusal(changes, deployedBy, channel, refused);
+            throw refused;
         } catch (ParseException e) {
             ModelsRefusedException refused = new ModelsRefusedException(engineProblems(e));
             recordRefusal(changes, deployedBy, channel, refused);

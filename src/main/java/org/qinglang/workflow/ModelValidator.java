@@ -40,10 +40,14 @@ public class ModelValidator {
 
     private final ListableBeanFactory beans;
     private final TriageTableCheck triageTables;
+    private final ModelBeans modelBeans;
+    private final ExpressionRules expressions;
 
     public ModelValidator(ListableBeanFactory beans, TriageTableCheck triageTables) {
         this.beans = beans;
         this.triageTables = triageTables;
+        this.modelBeans = new ModelBeans(beans);
+        this.expressions = new ExpressionRules(modelBeans);
     }
 
     public List<Problem> validate(Collection<ModelDeployment.Model> models) {
@@ -121,6 +125,18 @@ public class ModelValidator {
                 problems.add(new Problem(model.name(), "model.problem.java-class", List.of(element.getId())));
             }
         }
+        List<Problem> sandbox = new ArrayList<>();
+        try {
+            ModelXml.scan(model.content(), new BpmnSandboxCheck(model, sandbox));
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(model.name(), "model.problem.unparsable", List.of(firstLine(e))));
+        }
+        // A script or class already reported as such needs no second line for its attributes and elements.
+        Set<String> scripted = problems.stream().filter(p -> p.key().startsWith("model.problem.script-")
+                        || p.key().equals("model.problem.java-class"))
+                .map(p -> p.arguments().get(0)).collect(java.util.stream.Collectors.toSet());
+        sandbox.stream().filter(p -> !(p.key().startsWith("model.problem.forbidden-")
+                && scripted.contains(p.arguments().get(0)))).forEach(problems::add);
         for (UserTask task : bpmn.getModelElementsByType(UserTask.class)) {
             String formRef = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
             if (formRef != null && !formRef.contains("${") && !formIds.contains(formRef)) {
@@ -134,9 +150,6 @@ public class ModelValidator {
         if (className != null) {
             problems.add(new Problem(model.name(), "model.problem.java-class", List.of(owner)));
         }
-        if (expression != null) {
-            problems.add(new Problem(model.name(), "model.problem.listener-expression", List.of(owner)));
-        }
         if (delegateExpression != null) {
             checkBean(model, owner, delegateExpression, problems);
         }
@@ -149,6 +162,8 @@ public class ModelValidator {
                     List.of(elementId, expression)));
         } else if (!beans.containsBean(matcher.group(1))) {
             problems.add(new Problem(model.name(), "model.problem.unknown-bean", List.of(elementId, matcher.group(1))));
+        } else if (!modelBeans.isDelegate(matcher.group(1))) {
+            problems.add(new Problem(model.name(), "model.problem.not-a-step", List.of(elementId, matcher.group(1))));
         }
     }
 
@@ -165,11 +180,83 @@ public class ModelValidator {
                 problems.add(new Problem(model.name(), "model.problem.no-history-ttl", List.of(decision.getId())));
             }
         }
+        int before = problems.size();
+        try {
+            ModelXml.scan(model.content(), (element, attribute, value) -> {
+                if (attribute != null && attribute.equals("expressionLanguage") && !isFeel(value)) {
+                    problems.add(new Problem(model.name(), "model.problem.dmn-language", List.of(element, value)));
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(model.name(), "model.problem.unparsable", List.of(firstLine(e))));
+        }
+        if (problems.size() > before) {
+            // Only tables in FEEL are evaluated here: FEEL cannot reach Java.
+            return;
+        }
         try {
             triageTables.gaps(model.content()).forEach(gap -> problems.add(new Problem(model.name(),
                     "model.problem.triage-gap", List.of(gap.decision(), gap.inputs()))));
         } catch (RuntimeException e) {
             problems.add(new Problem(model.name(), "model.problem.unparsable", List.of(firstLine(e))));
+        }
+    }
+
+    /** FEEL under any of the names DMN gives it. */
+    static boolean isFeel(String language) {
+        String normalized = language.strip().toLowerCase(java.util.Locale.ROOT);
+        return normalized.equals("feel") || normalized.matches("https?://www\\.omg\\.org/spec/dmn/\\d+/feel/?");
+    }
+
+    /**
+     * Everything in a process model the engine would evaluate or load: expressions in any attribute
+     * or text, and the attributes and elements that name classes, scripts or connectors.
+     */
+    private final class BpmnSandboxCheck implements ModelXml.Visitor {
+
+        private static final Set<String> FORBIDDEN_ATTRIBUTES = Set.of("class", "variableMappingClass",
+                "formHandlerClass", "scriptFormat", "language", "resource");
+        private static final Set<String> BEAN_ATTRIBUTES = Set.of("delegateExpression",
+                "variableMappingDelegateExpression");
+        private static final Set<String> FORBIDDEN_ELEMENTS = Set.of("script", "connector");
+
+        private final ModelDeployment.Model model;
+        private final List<Problem> problems;
+
+        BpmnSandboxCheck(ModelDeployment.Model model, List<Problem> problems) {
+            this.model = model;
+            this.problems = problems;
+        }
+
+        @Override
+        public void visit(String elementId, String attribute, String value) {
+            if (attribute != null && FORBIDDEN_ATTRIBUTES.contains(attribute)) {
+                problems.add(new Problem(model.name(), "model.problem.forbidden-attribute",
+                        List.of(elementId, attribute)));
+                return;
+            }
+            if (attribute != null && BEAN_ATTRIBUTES.contains(attribute)) {
+                if (attribute.equals("variableMappingDelegateExpression")) {
+                    checkBean(model, elementId, value, problems);
+                }
+                return;
+            }
+            if (ExpressionRules.isExpression(value)) {
+                for (ExpressionRules.Violation violation : expressions.check(value)) {
+                    problems.add(new Problem(model.name(), violation.key(),
+                            List.of(elementId, value.strip(), violation.detail())));
+                }
+            }
+        }
+
+        @Override
+        public void element(String elementId, String localName, java.util.Map<String, String> attributes) {
+            if (FORBIDDEN_ELEMENTS.contains(localName)) {
+                problems.add(new Problem(model.name(), "model.problem.forbidden-element", List.of(elementId, localName)));
+            } else if (localName.equals("constraint") && "validator".equals(attributes.get("name"))) {
+                problems.add(new Problem(model.name(), "model.problem.forbidden-element",
+                        List.of(elementId, "constraint validator")));
+            }
         }
     }
 

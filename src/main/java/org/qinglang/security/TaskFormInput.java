@@ -1,0 +1,202 @@
+package org.qinglang.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A task's form is the only input the task accepts, through the engine REST API and the webapps'
+ * copy of it alike. Completing a task (complete, submit-form, resolve) may carry the fields its
+ * form lets the user edit, and a read-only field only with the value it shows; anything else is
+ * refused with 400 before the engine sees it. Variables cannot be written to a task directly: the
+ * facts later steps trust come from the decision tables and the case file, not from a caller.
+ */
+public class TaskFormInput extends OncePerRequestFilter {
+
+    /** The engine API's task paths under both servlets and any engine name. */
+    static final Pattern TASK_CALL = Pattern.compile(
+            "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/"
+                    + "(complete|submit-form|resolve|variables|localVariables)(?:/.*)?$");
+    static final int MAX_BYTES = 2 * 1024 * 1024;
+
+    private final TaskForms forms;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public TaskFormInput(TaskForms forms) {
+        this.forms = forms;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Matcher call = TASK_CALL.matcher(canonicalPath(request));
+        if (!call.matches() || "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
+                || "OPTIONS".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String taskId = call.group(1);
+        String action = call.group(2);
+        if (action.equals("variables") || action.equals("localVariables")) {
+            refuse(response, 403, "Task variables are set through the task's form only.",
+                    "任务变量只能通过任务表单提交。", List.of());
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
+        if (body.length > MAX_BYTES) {
+            refuse(response, 413, "The form submission is too large.", "表单提交内容过大。", List.of());
+            return;
+        }
+        JsonNode submitted;
+        try {
+            submitted = body.length == 0 ? json.createObjectNode() : json.readTree(body);
+        } catch (IOException e) {
+            refuse(response, 400, "The body is not JSON.", "请求内容不是 JSON。", List.of());
+            return;
+        }
+        JsonNode variables = submitted == null ? null : submitted.get("variables");
+        if (variables != null && !variables.isNull()) {
+            TaskForms.Fields fields = forms.fieldsOf(taskId);
+            if (fields != null) {
+                List<String> refused = refusedFields(taskId, variables, fields);
+                if (!refused.isEmpty()) {
+                    refuse(response, 400, "These fields are not on the task's form or may not be changed: "
+                            + String.join(", ", refused), "以下字段不在任务表单中或不可修改：" + String.join("、", refused),
+                            refused);
+                    return;
+                }
+            }
+        }
+        chain.doFilter(new CachedBody(request, body), response);
+    }
+
+    private List<String> refusedFields(String taskId, JsonNode variables, TaskForms.Fields fields) {
+        List<String> refused = new ArrayList<>();
+        if (!variables.isObject()) {
+            refused.add("variables");
+            return refused;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey();
+            if (fields.editable().contains(name)) {
+                continue;
+            }
+            // Tasklist sends the read-only fields back as they were shown; a changed value is an attack.
+            if (!fields.readOnly().contains(name) || !sameValue(field.getValue(), forms.currentValue(taskId, name))) {
+                refused.add(name);
+            }
+        }
+        return refused;
+    }
+
+    private static boolean sameValue(JsonNode submitted, Object current) {
+        JsonNode value = submitted != null && submitted.isObject() ? submitted.get("value") : submitted;
+        String text = value == null || value.isNull() ? "" : value.isTextual() ? value.asText() : value.toString();
+        String shown = current == null ? "" : String.valueOf(current);
+        return Objects.equals(text, shown);
+    }
+
+    /** The path as the servlet container maps it: decoded, without parameters, duplicate or trailing slashes. */
+    static String canonicalPath(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        path = path.replaceAll(";[^/]*", "");
+        path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        path = path.replaceAll("/{2,}", "/");
+        while (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path;
+    }
+
+    private void refuse(HttpServletResponse response, int status, String english, String chinese, List<String> fields)
+            throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", "Task input refused 任务输入被拒绝");
+        problem.put("status", status);
+        problem.put("detail", english + " " + chinese);
+        if (!fields.isEmpty()) {
+            problem.put("fields", fields);
+        }
+        response.setStatus(status);
+        response.setContentType("application/problem+json;charset=UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The request again, with the body already read. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
