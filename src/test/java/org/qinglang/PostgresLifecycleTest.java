@@ -49,6 +49,8 @@ class PostgresLifecycleTest {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) {
+        // Outside the embedded demo the application does not start without a secret of its own.
+        registry.add("qinglang.security.token-secret", () -> "lifecycle-test-secret-of-more-than-32-characters");
         try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", ADMIN_USER,
                 ADMIN_PASSWORD); Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");

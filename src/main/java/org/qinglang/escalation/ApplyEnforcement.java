@@ -53,7 +53,8 @@ public class ApplyEnforcement implements JavaDelegate {
         }
         execution.setVariable(CaseVariables.ENFORCEMENT_MEASURES_CODES, String.join(",", allMeasures));
         execution.setVariable(CaseVariables.ENFORCEMENT_MEASURES_TEXT,
-                allMeasures.stream().map(m -> "- " + labels.measure(m)).collect(Collectors.joining("\n"))
-                        + "\n\n" + decision.note());
+                allMeasures.stream().map(m -> "- " + labels.measure(m)).collect(Collectors.joining("\n")));
+        // The supervisor's note is internal: it stays in the enforcement record and on the staff forms, and
+        // never reaches the complainant's mail or status page, which show the measures text.
     }
 }

@@ -64,7 +64,7 @@ public class CaseMail {
 
     public void linkedToOpenCase(Complaint c, String openCaseNumber) {
         toComplainant(c, "linked", "linked", c.getComplainantName(), c.getCaseNumber(), openCaseNumber,
-                statusLink(openCaseNumber));
+                statusLink(c.getCaseNumber()));
     }
 
     public void unfounded(Complaint c, String note) {

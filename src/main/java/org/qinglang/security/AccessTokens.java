@@ -11,7 +11,9 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.qinglang.common.EngineClock;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +36,14 @@ public class AccessTokens {
     private final Duration statusValidity;
     private final Duration platformValidity;
 
-    public AccessTokens(@Value("${qinglang.security.token-secret}") String secret,
+    @Autowired
+    public AccessTokens(Environment environment,
             @Value("${qinglang.security.status-token-validity}") Duration statusValidity,
             @Value("${qinglang.security.platform-token-validity}") Duration platformValidity) {
+        this(TokenSecret.resolve(environment), statusValidity, platformValidity);
+    }
+
+    AccessTokens(String secret, Duration statusValidity, Duration platformValidity) {
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.statusValidity = statusValidity;
         this.platformValidity = platformValidity;

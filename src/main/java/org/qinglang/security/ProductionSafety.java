@@ -14,7 +14,7 @@ public class ProductionSafety {
 
     static final Set<String> KNOWN_PASSWORDS = Set.of("", "demo", "admin", "password", "qinglang", "complaints",
             "changeme", "secret", "123456");
-    static final String DEVELOPMENT_SECRET = "dev-only-secret-change-me-in-production";
+    static final String DEVELOPMENT_SECRET = TokenSecret.PUBLISHED;
 
     public ProductionSafety(Environment environment) {
         List<String> problems = problems(environment);

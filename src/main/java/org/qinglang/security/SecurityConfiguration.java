@@ -88,4 +88,21 @@ public class SecurityConfiguration {
         registration.setOrder(20);
         return registration;
     }
+
+    /** Around every login, before Spring Security and the engine's own checks. */
+    @Bean
+    LoginThrottle loginThrottle(@Value("${qinglang.security.login.failures-per-address}") int failures,
+            @Value("${qinglang.security.login.window}") java.time.Duration window,
+            @Value("${qinglang.security.login.lock}") java.time.Duration lock) {
+        return new LoginThrottle(failures, window, lock);
+    }
+
+    @Bean
+    FilterRegistrationBean<Filter> loginThrottleRegistration(LoginThrottle throttle) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(throttle);
+        registration.setName("qinglang-login-throttle");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
+    }
 }

@@ -68,9 +68,7 @@ public class ComplaintApiController {
     @PostMapping("/complaints")
     public ResponseEntity<Map<String, Object>> submit(@Valid @RequestBody ComplaintRequest request,
             jakarta.servlet.http.HttpServletRequest http) {
-        if (!rateLimiter.tryAcquire(http.getRemoteAddr())) {
-            throw new TooManyComplaintsException();
-        }
+        rateLimiter.acquire(http.getRemoteAddr());
         AcceptedComplaint accepted = intake.submit(new NewComplaint(ComplaintSource.API, request.category(),
                 request.reporterType(), request.platform(), request.url(), request.accountName(),
                 request.description(), request.complainant().name(), request.complainant().email(),

@@ -2,6 +2,7 @@ package org.qinglang.web;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,10 +23,15 @@ public class IntakeRateLimiter {
         this.perHour = perHour;
     }
 
-    public boolean tryAcquire(String clientAddress) {
-        return buckets.computeIfAbsent(clientAddress, address -> Bucket.builder()
+    /** @throws TooManyComplaintsException, saying when to try again, when the address has used its hour */
+    public void acquire(String clientAddress) {
+        ConsumptionProbe probe = buckets.computeIfAbsent(clientAddress, address -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(perHour).refillIntervally(perHour, Duration.ofHours(1)).build())
-                .build()).tryConsume(1);
+                .build()).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new TooManyComplaintsException(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill())
+                    .toSeconds()));
+        }
     }
 
     public void reset(String clientAddress) {

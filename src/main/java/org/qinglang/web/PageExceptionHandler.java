@@ -38,7 +38,8 @@ class PageExceptionHandler {
 
     @ExceptionHandler(TooManyComplaintsException.class)
     @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
-    String tooMany(Model model) {
+    String tooMany(TooManyComplaintsException e, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
         model.addAttribute("status", 429);
         return "error";
     }

@@ -94,9 +94,7 @@ public class PublicPages {
     @PostMapping("/complaints/new")
     public String submit(@Valid @ModelAttribute("complaintForm") ComplaintForm form, BindingResult errors,
             HttpServletRequest request, Model model) throws IOException {
-        if (!rateLimiter.tryAcquire(request.getRemoteAddr())) {
-            throw new TooManyComplaintsException();
-        }
+        rateLimiter.acquire(request.getRemoteAddr());
         List<String> urls = form.urlList();
         List<String> uploadProblems = new ArrayList<>();
         List<Attachment> attachments = Uploads.accept(form.getEvidence(), uploadProblems);

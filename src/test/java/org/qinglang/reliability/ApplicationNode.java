@@ -206,6 +206,9 @@ final class ApplicationNode implements AutoCloseable {
     static final String OPERATOR = "operator";
     static final String OPERATOR_PASSWORD = "operator-" + Long.toHexString(System.nanoTime());
 
+    /** The nodes of one test share the secret that signs links, as an installation's nodes do. */
+    static final String TOKEN_SECRET = "node-secret-" + Long.toHexString(System.nanoTime()) + "-of-more-than-32-chars";
+
     /** Arguments every node of these tests gets: PostgreSQL, the test's SMTP server, no mail intake. */
     static List<String> commonArguments(ScratchDatabase database, int smtpPort) {
         List<String> arguments = new ArrayList<>(List.of(
@@ -217,7 +220,8 @@ final class ApplicationNode implements AutoCloseable {
                 "--camunda.bpm.admin-user.id=" + OPERATOR,
                 "--camunda.bpm.admin-user.password=" + OPERATOR_PASSWORD,
                 "--camunda.bpm.job-execution.enabled=true",
-                "--qinglang.intake.complaints-per-hour-per-address=100000"));
+                "--qinglang.intake.complaints-per-hour-per-address=100000",
+                "--qinglang.security.token-secret=" + TOKEN_SECRET));
         arguments.addAll(database.applicationArguments());
         return arguments;
     }

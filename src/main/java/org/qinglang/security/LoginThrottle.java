@@ -1,0 +1,90 @@
+package org.qinglang.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.qinglang.common.EngineClock;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Guessing passwords from one client address: after too many failed logins in a while (HTTP Basic
+ * on any path, or the webapps' login form), that address may not try again until a lock ends by
+ * itself; it gets 429 with Retry-After. Each account is protected by the engine's own growing delay
+ * between failed attempts, which also ends by itself (camunda.bpm generic property loginMaxAttempts
+ * is set so high that no account is ever locked for good by strangers).
+ */
+public class LoginThrottle extends OncePerRequestFilter {
+
+    private final int maxFailures;
+    private final Duration window;
+    private final Duration lock;
+    private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
+
+    public LoginThrottle(int maxFailures, Duration window, Duration lock) {
+        this.maxFailures = maxFailures;
+        this.window = window;
+        this.lock = lock;
+    }
+
+    /** Failed attempts of one address in the current window, and until when it is locked. */
+    private record Failures(Instant windowStart, int count, Instant lockedUntil) {
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!isLoginAttempt(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String address = request.getRemoteAddr();
+        Instant now = EngineClock.now();
+        Failures failures = byAddress.get(address);
+        if (failures != null && failures.lockedUntil() != null && now.isBefore(failures.lockedUntil())) {
+            long seconds = Math.max(1, Duration.between(now, failures.lockedUntil()).toSeconds());
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            response.setContentType("application/problem+json;charset=UTF-8");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too many failed logins\",\"status\":429,"
+                    + "\"detail\":\"Too many failed logins from this address; try again in " + seconds
+                    + " seconds. 此地址登录失败次数过多，请于 " + seconds + " 秒后再试。\"}");
+            return;
+        }
+        chain.doFilter(request, response);
+        if (response.getStatus() == 401 || isWebappLogin(request) && response.getStatus() >= 400) {
+            recordFailure(address, now);
+        }
+    }
+
+    private void recordFailure(String address, Instant now) {
+        byAddress.compute(address, (key, old) -> {
+            Failures current = old == null || old.windowStart().plus(window).isBefore(now)
+                    ? new Failures(now, 0, null) : old;
+            int count = current.count() + 1;
+            return new Failures(current.windowStart(), count, count >= maxFailures ? now.plus(lock) : null);
+        });
+        if (byAddress.size() > 100_000) {
+            byAddress.entrySet().removeIf(e -> e.getValue().windowStart().plus(window).plus(lock).isBefore(now));
+        }
+    }
+
+    /** Forgets every address (operators, and tests). */
+    public void forgetAll() {
+        byAddress.clear();
+    }
+
+    private static boolean isLoginAttempt(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6) || isWebappLogin(request);
+    }
+
+    private static boolean isWebappLogin(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && request.getRequestURI().matches(".*/api/admin/auth/user/[^/]+/login/.*");
+    }
+}
