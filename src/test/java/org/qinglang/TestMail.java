@@ -86,6 +86,11 @@ public final class TestMail {
         }
     }
 
+    /** A Message-ID of ours without its signature: {@code <notice-QL-2026-000001@qinglang.local>}. */
+    public static String unsigned(String messageId) {
+        return messageId == null ? null : messageId.replaceFirst("\\.[0-9a-f]{24}@", "@");
+    }
+
     public static String messageId(MimeMessage message) {
         try {
             return message.getMessageID();

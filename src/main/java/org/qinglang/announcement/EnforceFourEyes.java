@@ -1,8 +1,8 @@
 package org.qinglang.announcement;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.qinglang.common.CaseRuleViolation;
 import org.qinglang.escalation.CurrentUser;
 import org.qinglang.intake.CaseFiles;
 import org.springframework.stereotype.Component;
@@ -29,10 +29,10 @@ public class EnforceFourEyes implements TaskListener {
         String actor = TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee()
                 : CurrentUser.of(task);
         if (actor == null) {
-            throw new ProcessEngineException("claim the task before approving 请先认领任务再审批");
+            throw CaseRuleViolation.invalid("claim the task before approving 请先认领任务再审批");
         }
         if (actor.equals(decidedBy)) {
-            throw new ProcessEngineException("four-eyes rule: " + actor
+            throw CaseRuleViolation.forbidden("four-eyes rule: " + actor
                     + " decided the enforcement and cannot approve its announcement 双人复核：处置决定人不得审批曝光");
         }
         if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {

@@ -1,9 +1,9 @@
 package org.qinglang.casework;
 
 import java.util.Objects;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.qinglang.common.CaseRuleViolation;
 import org.qinglang.common.Labels;
 import org.qinglang.intake.CaseFiles;
 import org.qinglang.intake.Complaint;
@@ -38,16 +38,20 @@ public class ApplyVerificationCorrections implements TaskListener {
     public void notify(DelegateTask task) {
         Complaint complaint = caseFiles.get(task.getExecution().getProcessBusinessKey());
         ComplaintCategory category = category(task, complaint);
-        String platformCode = Objects.toString(task.getVariable(CaseVariables.PLATFORM_CODE),
+        String chosenCode = Objects.toString(task.getVariable(CaseVariables.PLATFORM_CODE),
                 complaint.getPlatformCode());
-        Platform platform = platforms.findById(platformCode).orElseThrow(() -> new ProcessEngineException(
-                "unknown platform 未知平台: " + platformCode));
+        Platform chosen = platforms.findById(chosenCode).orElseThrow(() -> CaseRuleViolation.invalid(
+                "unknown platform 未知平台: " + chosenCode));
         String url = Objects.toString(task.getVariable(CaseVariables.CONTENT_URL), complaint.getContentUrl()).strip();
+        // The platform follows from the link: one chosen for a link on another site's domain would route the
+        // case (and its complainant's data) wherever the corrector likes.
+        Platform platform = chosen.hostsLink(url) ? chosen : platforms.findById(Platform.UNREGISTERED).orElse(chosen);
+        String platformCode = platform.getCode();
         String normalizedUrl;
         try {
             normalizedUrl = UrlNormalizer.normalize(url);
         } catch (IllegalArgumentException e) {
-            throw new ProcessEngineException("invalid URL 链接无效: " + e.getMessage());
+            throw CaseRuleViolation.invalid("invalid URL 链接无效: " + e.getMessage());
         }
         Object accountValue = task.getVariable(CaseVariables.ACCOUNT_NAME);
         String account = accountValue == null || accountValue.toString().isBlank() ? null
@@ -57,8 +61,13 @@ public class ApplyVerificationCorrections implements TaskListener {
         task.setVariable(CaseVariables.CATEGORY_LABEL, labels.category(category));
         task.setVariable(CaseVariables.PLATFORM_NAME, platform.displayName());
         if (triageAgain) {
+            String officeBefore = complaint.getResponsibleOffice();
             Triage triage = triageService.triage(complaint);
             complaint.triaged(triage.severity(), triage.criminalLead(), triage.responsibleOffice());
+            if (!Objects.equals(officeBefore, triage.responsibleOffice())) {
+                var corrector = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+                complaint.rerouted(corrector != null ? corrector.getUserId() : task.getAssignee(), officeBefore);
+            }
             TriageComplaint.setTriageVariables(task, triage);
         }
     }
@@ -71,7 +80,7 @@ public class ApplyVerificationCorrections implements TaskListener {
         try {
             return ComplaintCategory.valueOf(value.toString());
         } catch (IllegalArgumentException e) {
-            throw new ProcessEngineException("unknown category 未知类别: " + value);
+            throw CaseRuleViolation.invalid("unknown category 未知类别: " + value);
         }
     }
 }

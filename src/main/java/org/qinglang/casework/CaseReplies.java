@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.qinglang.common.FormCopy;
 import org.qinglang.intake.CaseFiles;
 import org.qinglang.intake.CaseStage;
 import org.qinglang.intake.Complaint;
@@ -66,9 +67,9 @@ public class CaseReplies {
         try {
             runtimeService.createMessageCorrelation(message)
                     .processInstanceBusinessKey(caseNumber)
-                    .setVariables(Map.of(variable, text, CaseVariables.EVIDENCE_SUMMARY,
-                            CaseFiles.evidenceSummary(complaint), CaseVariables.EVIDENCE_LINKS,
-                            caseFiles.evidenceLinks(complaint)))
+                    .setVariables(Map.of(variable, FormCopy.of(text), CaseVariables.EVIDENCE_SUMMARY,
+                            FormCopy.of(CaseFiles.evidenceSummary(complaint)), CaseVariables.EVIDENCE_LINKS,
+                            FormCopy.of(caseFiles.evidenceLinks(complaint))))
                     .correlate();
         } catch (MismatchingMessageCorrelationException e) {
             throw new CaseNotAwaitingException(caseNumber, message);

@@ -2,12 +2,13 @@ package org.qinglang.casework;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.qinglang.common.FormCopy;
 import org.qinglang.common.Sha256;
 import org.qinglang.intake.CaseFiles;
 import org.qinglang.intake.Complaint;
 import org.qinglang.intake.Evidence;
-import org.camunda.spin.plugin.variable.SpinValues;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.qinglang.registry.PlatformChoices;
 import org.qinglang.registry.ViolationRegister;
 import org.springframework.stereotype.Component;
@@ -39,9 +40,9 @@ public class RegisterComplaint implements JavaDelegate {
                         + " no longer matches its SHA-256");
             }
         }
-        execution.setVariable(CaseVariables.EVIDENCE_SUMMARY, CaseFiles.evidenceSummary(complaint));
-        execution.setVariable(CaseVariables.EVIDENCE_LINKS, caseFiles.evidenceLinks(complaint));
-        execution.setVariable(CaseVariables.ACCOUNT_HISTORY, violationRegister.historySummary(complaint));
+        execution.setVariable(CaseVariables.EVIDENCE_SUMMARY, FormCopy.of(CaseFiles.evidenceSummary(complaint)));
+        execution.setVariable(CaseVariables.EVIDENCE_LINKS, FormCopy.of(caseFiles.evidenceLinks(complaint)));
+        execution.setVariable(CaseVariables.ACCOUNT_HISTORY, FormCopy.of(violationRegister.historySummary(complaint)));
         execution.setVariable(CaseVariables.PLATFORM_OPTIONS, platformOptions());
     }
 

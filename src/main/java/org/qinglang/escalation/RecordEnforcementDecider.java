@@ -1,13 +1,13 @@
 package org.qinglang.escalation;
 
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.qinglang.casework.CaseVariables;
+import org.qinglang.common.CaseRuleViolation;
 import org.qinglang.intake.CaseFiles;
 import org.qinglang.intake.Complaint;
 import org.springframework.stereotype.Component;
@@ -37,11 +37,11 @@ public class RecordEnforcementDecider implements TaskListener {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ProcessEngineException(String.join("; ", problems));
+            throw CaseRuleViolation.invalid(String.join("; ", problems));
         }
         String decider = CurrentUser.of(task);
         if (decider == null) {
-            throw new ProcessEngineException("claim the task before deciding 请先认领任务再作出决定");
+            throw CaseRuleViolation.invalid("claim the task before deciding 请先认领任务再作出决定");
         }
         caseFiles.get(task.getExecution().getProcessBusinessKey()).enforcementDecidedBy(decider);
         // A copy for the approver's form to show; the four-eyes check reads the case file.

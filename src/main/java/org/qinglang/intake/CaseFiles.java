@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.qinglang.common.EngineClock;
+import org.qinglang.common.ModelCallable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -26,6 +27,15 @@ public class CaseFiles {
         this.entityManager = entityManager;
         this.jdbc = jdbc;
         this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /**
+     * Whether triage found a criminal lead, as the case file records it: the process asks here, not a
+     * variable someone working a task could have set.
+     */
+    @ModelCallable
+    public boolean isCriminalLead(String caseNumber) {
+        return get(caseNumber).isCriminalLead();
     }
 
     /** Download links for staff, one per stored item. */

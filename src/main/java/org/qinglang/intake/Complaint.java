@@ -72,6 +72,9 @@ public class Complaint {
     private String reviewOutcome;
     /** Who decided enforcement: the four-eyes rule for announcements trusts this, never a task variable. */
     private String enforcementDecidedBy;
+    /** A correction that moved the case to another office: by whom, and from where (see StaffOffices). */
+    private String officeChangedBy;
+    private String officeBefore;
 
     @Version
     private long version;
@@ -334,6 +337,21 @@ public class Complaint {
 
     public Instant getReviewRequestedAt() {
         return reviewRequestedAt;
+    }
+
+    /** A correction by this user moved the case from that office to the one triage now gives. */
+    public void rerouted(String by, String previousOffice) {
+        this.officeChangedBy = by;
+        this.officeBefore = previousOffice;
+        touch();
+    }
+
+    public String getOfficeChangedBy() {
+        return officeChangedBy;
+    }
+
+    public String getOfficeBefore() {
+        return officeBefore;
     }
 
     public String getEnforcementDecidedBy() {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.qinglang.casework.CaseVariables;
+import org.qinglang.common.FormCopy;
 import org.qinglang.common.Labels;
 import org.qinglang.operations.CaseMetrics;
 import org.qinglang.registry.Platform;
@@ -132,7 +133,7 @@ public class IntakeService {
         variables.put(CaseVariables.PLATFORM_NAME, platform.displayName());
         variables.put(CaseVariables.ACCOUNT_NAME, complaint.getAccountName());
         variables.put(CaseVariables.CONTENT_URL, complaint.getContentUrl());
-        variables.put(CaseVariables.DESCRIPTION, complaint.getDescription());
+        variables.put(CaseVariables.DESCRIPTION, FormCopy.of(complaint.getDescription()));
         variables.put(CaseVariables.ANNOUNCE, false);
         return variables;
     }

@@ -68,20 +68,18 @@ public class MailIntake {
     private final CaseReplies replies;
     private final ComplaintRepository complaints;
     private final PlatformRepository platforms;
-    private final SentMailRepository sentMails;
     private final OutgoingMail outgoing;
     private final MailSettings mailSettings;
     private final MailIntakeSettings intakeSettings;
     private final Labels labels;
 
     public MailIntake(IntakeService intake, CaseReplies replies, ComplaintRepository complaints,
-            PlatformRepository platforms, SentMailRepository sentMails, OutgoingMail outgoing,
+            PlatformRepository platforms, OutgoingMail outgoing,
             MailSettings mailSettings, MailIntakeSettings intakeSettings, Labels labels) {
         this.intake = intake;
         this.replies = replies;
         this.complaints = complaints;
         this.platforms = platforms;
-        this.sentMails = sentMails;
         this.outgoing = outgoing;
         this.mailSettings = mailSettings;
         this.intakeSettings = intakeSettings;
@@ -108,9 +106,16 @@ public class MailIntake {
         if (mail.automatic() || isOwn(mail.fromAddress())) {
             return new Result(Outcome.IGNORED, null, "automatic or own message");
         }
-        Optional<String> referencedCase = referencedCase(mail);
-        if (referencedCase.isPresent()) {
-            return reply(mail, referencedCase.get());
+        Optional<String> answeredCase = answeredCase(mail);
+        if (answeredCase.isPresent()) {
+            return reply(mail, answeredCase.get());
+        }
+        Matcher caseInSubject = CASE_IN_SUBJECT.matcher(mail.subject());
+        if (caseInSubject.find()) {
+            // Case numbers are sequential and public: naming one proves nothing. Without the reference
+            // of a message we sent, the sender is told how to answer instead.
+            answer(mail.fromAddress(), mail.messageId(), "unsigned-reply", caseInSubject.group(1));
+            return new Result(Outcome.UNMATCHED_REPLY, caseInSubject.group(1), "reply without our message's reference");
         }
         return newComplaint(mail);
     }
@@ -191,16 +196,9 @@ public class MailIntake {
         }).orElse(false);
     }
 
-    private Optional<String> referencedCase(ParsedMail mail) {
-        Matcher matcher = CASE_IN_SUBJECT.matcher(mail.subject());
-        if (matcher.find()) {
-            return Optional.of(matcher.group(1));
-        }
-        return mail.referencedMessageIds().stream()
-                .flatMap(id -> sentMails.findFirstByMessageId(id).stream())
-                .map(SentMail::getCaseNumber)
-                .filter(c -> c != null)
-                .findFirst();
+    /** The case whose message this one answers, proven by the signed Message-ID it quotes. */
+    private Optional<String> answeredCase(ParsedMail mail) {
+        return mail.referencedMessageIds().stream().map(outgoing::caseAnswered).flatMap(Optional::stream).findFirst();
     }
 
     private boolean isOwn(String address) {

@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
 import org.qinglang.common.EngineClock;
 import org.qinglang.operations.CaseMetrics;
+import org.qinglang.security.AccessTokens;
 import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,11 +32,14 @@ public class OutgoingMail {
     private final String replyTo;
     private final TransactionTemplate ownTransaction;
     private final CaseMetrics metrics;
+    private final AccessTokens tokens;
     private final Session session = Session.getInstance(new Properties());
 
     OutgoingMail(SmtpConnections connections, SentMailRepository sentMails, MailSettings settings,
-            MailIntakeSettings intakeSettings, PlatformTransactionManager transactionManager, CaseMetrics metrics) {
+            MailIntakeSettings intakeSettings, PlatformTransactionManager transactionManager, CaseMetrics metrics,
+            AccessTokens tokens) {
         this.metrics = metrics;
+        this.tokens = tokens;
         this.connections = connections;
         this.sentMails = sentMails;
         this.settings = settings;
@@ -104,9 +108,27 @@ public class OutgoingMail {
         }
     }
 
+    /**
+     * The Message-ID of a message about a case: stable for the step (a retry sends the same), and
+     * signed, so that only its recipient can write a reply that finds the case ({@link #caseAnswered}).
+     */
     public String messageId(String kind, String caseNumber) {
-        return "<" + kind + "-" + caseNumber + "@" + settings.domain() + ">";
+        return "<" + kind + "-" + caseNumber + "." + tokens.mailReference(kind, caseNumber) + "@" + settings.domain()
+                + ">";
     }
+
+    /** The case a Message-ID of ours names, when its signature holds; empty for anything else. */
+    public java.util.Optional<String> caseAnswered(String messageId) {
+        java.util.regex.Matcher id = SIGNED_ID.matcher(messageId.strip());
+        if (id.matches() && id.group(4).equalsIgnoreCase(settings.domain())
+                && tokens.isValidMailReference(id.group(1), id.group(2), id.group(3))) {
+            return java.util.Optional.of(id.group(2));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern SIGNED_ID = java.util.regex.Pattern.compile(
+            "^<([a-z0-9-]+)-(QL-\\d{4}-\\d{6})\\.([0-9a-fA-F]{24})@([^>]+)>$");
 
     /** Keeps the Message-ID we chose instead of the random one JavaMail would write on saving. */
     static final class StableIdMimeMessage extends MimeMessage {

@@ -12,6 +12,9 @@ import java.util.Locale;
 @Table(name = "platform")
 public class Platform {
 
+    /** The platform of links on no registered platform's domains. */
+    public static final String UNREGISTERED = "unregistered";
+
     @Id
     private String code;
     private String nameZh;
@@ -53,6 +56,26 @@ public class Platform {
 
     public String getContactEmail() {
         return contactEmail;
+    }
+
+    /** Whether the link lies on one of this platform's domains (any link, for a platform without domains). */
+    public boolean hostsLink(String url) {
+        List<String> domains = domainList();
+        if (domains.isEmpty()) {
+            return true;
+        }
+        String host;
+        try {
+            host = java.net.URI.create(url.strip()).getHost();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (host == null) {
+            return false;
+        }
+        String lower = host.toLowerCase(java.util.Locale.ROOT);
+        return domains.stream().map(d -> d.toLowerCase(java.util.Locale.ROOT))
+                .anyMatch(d -> lower.equals(d) || lower.endsWith("." + d));
     }
 
     public List<String> domainList() {

@@ -3,6 +3,7 @@ package org.qinglang.registry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.qinglang.casework.CaseVariables;
+import org.qinglang.common.FormCopy;
 import org.qinglang.intake.CaseFiles;
 import org.qinglang.intake.Complaint;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,6 @@ public class RecordViolation implements JavaDelegate {
         PriorViolations prior = register.record(complaint);
         execution.setVariable(CaseVariables.PRIOR_ACCOUNT_VIOLATIONS, prior.ofAccount());
         execution.setVariable(CaseVariables.PRIOR_PLATFORM_VIOLATIONS, prior.ofPlatform());
-        execution.setVariable(CaseVariables.ACCOUNT_HISTORY, register.historySummary(complaint, prior));
+        execution.setVariable(CaseVariables.ACCOUNT_HISTORY, FormCopy.of(register.historySummary(complaint, prior)));
     }
 }

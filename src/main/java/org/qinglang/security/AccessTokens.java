@@ -78,6 +78,21 @@ public class AccessTokens {
         }
     }
 
+    /**
+     * The secret part of the Message-ID of a message about a case: only its recipient has seen it, and
+     * mail clients quote it in In-Reply-To and References, so a reply carrying it answers our message.
+     */
+    public String mailReference(String kind, String caseNumber) {
+        byte[] mac = macs.get().doFinal(("MAIL|" + kind + "|" + caseNumber).getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(mac, 0, 12);
+    }
+
+    public boolean isValidMailReference(String kind, String caseNumber, String reference) {
+        return reference != null && MessageDigest.isEqual(mailReference(kind, caseNumber)
+                .getBytes(StandardCharsets.US_ASCII), reference.toLowerCase(java.util.Locale.ROOT)
+                .getBytes(StandardCharsets.US_ASCII));
+    }
+
     private byte[] sign(Purpose purpose, String caseNumber, long expiresAt) {
         // doFinal leaves the Mac ready for the next message with the same key.
         return macs.get().doFinal((purpose + "|" + caseNumber + "|" + expiresAt).getBytes(StandardCharsets.UTF_8));

@@ -21,6 +21,18 @@ public class StaffOffices {
         this.identityService = identityService;
     }
 
+    /**
+     * As {@link #mayReadPersonalData(String, String)}, for a case a correction may have moved: who moved
+     * it into their own office gains nothing by that, and reads only if they could before.
+     */
+    public boolean mayReadPersonalData(String userId, String responsibleOffice, String officeChangedBy,
+            String officeBefore) {
+        if (userId != null && userId.equals(officeChangedBy)) {
+            return mayReadPersonalData(userId, responsibleOffice) && mayReadPersonalData(userId, officeBefore);
+        }
+        return mayReadPersonalData(userId, responsibleOffice);
+    }
+
     public boolean mayReadPersonalData(String userId, String responsibleOffice) {
         if (userId == null) {
             return false;

@@ -37,6 +37,7 @@ public class TaskFormInput extends OncePerRequestFilter {
             "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/"
                     + "(complete|submit-form|resolve|variables|localVariables)(?:/.*)?$");
     static final int MAX_BYTES = 2 * 1024 * 1024;
+    static final int MAX_TEXT = 4000;
 
     private final TaskForms forms;
     private final ObjectMapper json = new ObjectMapper();
@@ -77,6 +78,13 @@ public class TaskFormInput extends OncePerRequestFilter {
         if (variables != null && !variables.isNull()) {
             TaskForms.Fields fields = forms.fieldsOf(taskId);
             if (fields != null) {
+                List<String> tooLong = tooLong(variables);
+                if (!tooLong.isEmpty()) {
+                    refuse(response, 400, "These fields are longer than " + MAX_TEXT + " characters: "
+                            + String.join(", ", tooLong), "以下字段超过 " + MAX_TEXT + " 个字符：" + String.join("、", tooLong),
+                            tooLong);
+                    return;
+                }
                 List<String> refused = refusedFields(taskId, variables, fields);
                 if (!refused.isEmpty()) {
                     refuse(response, 400, "These fields are not on the task's form or may not be changed: "
@@ -87,6 +95,19 @@ public class TaskFormInput extends OncePerRequestFilter {
             }
         }
         chain.doFilter(new CachedBody(request, body), response);
+    }
+
+    /** Text fields the engine could not keep in a string variable (4,000 characters). */
+    private static List<String> tooLong(JsonNode variables) {
+        List<String> tooLong = new ArrayList<>();
+        variables.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue() != null && field.getValue().isObject() ? field.getValue().get("value")
+                    : field.getValue();
+            if (value != null && value.isTextual() && value.asText().length() > MAX_TEXT) {
+                tooLong.add(field.getKey());
+            }
+        });
+        return tooLong;
     }
 
     private List<String> refusedFields(String taskId, JsonNode variables, TaskForms.Fields fields) {

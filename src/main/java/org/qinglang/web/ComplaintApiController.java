@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.qinglang.casework.CaseReplies;
+import org.qinglang.common.FileNames;
 import org.qinglang.common.Labels;
 import org.qinglang.intake.AcceptedComplaint;
 import org.qinglang.intake.CaseFiles;
@@ -135,7 +136,8 @@ public class ComplaintApiController {
 
     /** Complainants' names and contacts only for staff of the responsible office. */
     private ComplaintSummary summary(Complaint c, String staffUser) {
-        boolean personal = offices.mayReadPersonalData(staffUser, c.getResponsibleOffice());
+        boolean personal = offices.mayReadPersonalData(staffUser, c.getResponsibleOffice(), c.getOfficeChangedBy(),
+                c.getOfficeBefore());
         return new ComplaintSummary(c.getCaseNumber(), c.getSource().name(), c.getCategory().name(),
                 c.getPlatformCode(), c.getContentUrl(), c.getAccountName(), c.getDescription(),
                 personal ? c.getComplainantName() : null, personal ? c.getComplainantEmail() : null, c.getStage().name(), c.getOutcome() == null ? null : c.getOutcome().name(),
@@ -157,7 +159,8 @@ public class ComplaintApiController {
             } catch (IllegalArgumentException e) {
                 throw new InvalidComplaintException("evidence[" + i + "].contentBase64", "not valid base64");
             }
-            attachments.add(new NewComplaint.Attachment(item.fileName(), item.contentType().toLowerCase(Locale.ROOT),
+            attachments.add(new NewComplaint.Attachment(FileNames.safe(item.fileName(), "evidence-" + (i + 1)),
+                    item.contentType().toLowerCase(Locale.ROOT),
                     content, item.url()));
         }
         return attachments;

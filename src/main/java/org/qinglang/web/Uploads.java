@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.qinglang.common.FileNames;
 import org.qinglang.intake.EvidenceTypes;
 import org.qinglang.intake.IntakeService;
 import org.qinglang.intake.NewComplaint.Attachment;
@@ -46,11 +47,6 @@ final class Uploads {
     }
 
     static String safeName(String original) {
-        if (original == null || original.isBlank()) {
-            return "upload";
-        }
-        String name = original.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
-        return name.isEmpty() ? "upload" : name.length() > 255 ? name.substring(0, 255) : name;
+        return FileNames.safe(original, "upload");
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
+import org.qinglang.common.FileNames;
 import org.qinglang.common.Labels;
 import org.qinglang.workflow.ModelAudit.Channel;
 import org.qinglang.workflow.ModelDeployment.FileDeployment;
@@ -192,10 +193,6 @@ public class ModelPages {
 
     /** Browsers may send the whole path of the file; only its name counts. */
     private static String baseName(String originalName) {
-        if (originalName == null) {
-            return "";
-        }
-        String name = originalName.replace('\\', '/');
-        return name.substring(name.lastIndexOf('/') + 1).strip();
+        return FileNames.safe(originalName, "");
     }
 }

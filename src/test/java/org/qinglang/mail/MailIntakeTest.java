@@ -142,6 +142,26 @@ class MailIntakeTest {
     }
 
     @Test
+    void aLongComplaintByMailBecomesACaseWithItsWholeText() throws Exception {
+        String text = "旧闻新炒，谣言称某地水库决堤。".repeat(400); // 6,000 characters
+        deliver(raw("""
+                From: Li Na <lina@mail.example>
+                To: complaints@qinglang.local
+                Subject: long rumour report
+                Message-ID: <long-%d@mail.example>
+                Content-Type: text/plain; charset=utf-8
+
+                %s https://weiyu.example/p/long-%d
+                """.formatted(++unique, text, unique)));
+
+        var result = watcher.pollOnce();
+
+        assertThat(result.count(Outcome.CASE_CREATED)).isEqualTo(1);
+        assertThat(complaints.findByExternalMessageId("<long-" + unique + "@mail.example>").orElseThrow()
+                .getDescription()).contains(text);
+    }
+
+    @Test
     void theSameMessageDeliveredTwiceGivesOneCase() throws Exception {
         String message = """
                 From: Li Na <lina@mail.example>
@@ -494,16 +514,19 @@ class MailIntakeTest {
     }
 
     @Test
-    void complainantReplyWithTheCaseNumberInTheSubjectAddsInformation() throws Exception {
+    void complainantReplyToOurRequestAddsInformation() throws Exception {
         String caseNumber = cases.submit(ComplaintCategory.RUMOUR, "weiyu-social",
                 "https://weiyu.example/p/info-" + ++unique, "poster").caseNumber();
         cases.runDueJobs(caseNumber);
         cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker",
                 Map.of("verificationOutcome", "NEEDS_INFO", "verificationNote", "请提供截图"));
+        String request = TestMail.to(mail, "wang@mail.example").stream().map(TestMail::messageId)
+                .filter(id -> id.contains("needs-info") && id.contains(caseNumber)).findFirst().orElseThrow();
         deliver(raw("""
                 From: wang@mail.example
                 To: complaints@qinglang.local
                 Subject: Re: [%s] please add information
+                In-Reply-To: %s
                 Message-ID: <info-%d@mail.example>
                 Content-Type: multipart/mixed; boundary="b"
 
@@ -518,7 +541,7 @@ class MailIntakeTest {
 
                 iVBORw0KGgo=
                 --b--
-                """.formatted(caseNumber, unique)));
+                """.formatted(caseNumber, request, unique)));
 
         watcher.pollOnce();
 
@@ -553,5 +576,50 @@ class MailIntakeTest {
                 .contains("QL-2026-000123");
         assertThat(folder("Unmatched")).hasSize(2);
         assertThat(GreenMailUtil.getBody(TestMail.to(mail, "stranger@elsewhere.example").get(0))).isNotEmpty();
+    }
+
+    @Test
+    void forgedRepliesNamingACaseDoNotAdvanceIt() throws Exception {
+        // The platform's domain and the case number are public; the Message-ID of our notice is not.
+        String platformCase = substantiatedCase("kuaikan-toutiao", "https://kuaikan-toutiao.example/a/" + ++unique);
+        deliver(raw("""
+                From: trust-safety@kuaikan-toutiao.example
+                To: complaints@qinglang.local
+                Subject: Re: [%1$s] 整改通知
+                In-Reply-To: <notice-%1$s@qinglang.local>
+                References: <notice-%1$s.000000000000000000000000@qinglang.local>
+                Message-ID: <forged-%2$d@attacker.example>
+                Content-Type: text/plain; charset=utf-8
+
+                已整改完毕。Rectified, close the case. https://kuaikan-toutiao.example/a/x
+                """.formatted(platformCase, unique)));
+        String infoCase = cases.submit(ComplaintCategory.RUMOUR, "weiyu-social",
+                "https://weiyu.example/p/forged-info-" + ++unique, "poster").caseNumber();
+        cases.runDueJobs(infoCase);
+        cases.complete(infoCase, "Task_VerifyComplaint", "caseworker",
+                Map.of("verificationOutcome", "NEEDS_INFO", "verificationNote", "请提供截图"));
+        deliver(raw("""
+                From: wang@mail.example
+                To: complaints@qinglang.local
+                Subject: Re: [%s] please add information
+                Message-ID: <forged-info-%d@attacker.example>
+                Content-Type: text/plain; charset=utf-8
+
+                我撤回举报。I withdraw the complaint.
+                """.formatted(infoCase, unique)));
+
+        var result = watcher.pollOnce();
+
+        assertThat(result.count(Outcome.UNMATCHED_REPLY)).isEqualTo(2);
+        assertThat(result.count(Outcome.REPLY_CORRELATED)).isZero();
+        assertThat(cases.task(platformCase, "Task_ReviewRectification")).isNull();
+        assertThat(complaints.findByCaseNumber(platformCase).orElseThrow().getStage())
+                .isEqualTo(CaseStage.PLATFORM_NOTIFIED);
+        assertThat(complaints.findByCaseNumber(infoCase).orElseThrow().getStage())
+                .isEqualTo(CaseStage.AWAITING_INFORMATION);
+        // Each sender is told how to answer: by replying to our message, or through its link.
+        assertThat(TestMail.to(mail, "trust-safety@kuaikan-toutiao.example")).anySatisfy(answer ->
+                assertThat(TestMail.body(answer)).contains(platformCase).contains("回复我们发给您的邮件")
+                        .contains("replying to our message"));
     }
 }

@@ -63,7 +63,7 @@ class MailOutboxTest {
         cases.sendQueuedMail();
         assertThat(queued(caseNumber)).isZero();
         assertThat(TestMail.to(mail, "wang@mail.example")).singleElement().satisfies(m ->
-                assertThat(TestMail.messageId(m)).isEqualTo("<acknowledgement-" + caseNumber + "@qinglang.local>"));
+                assertThat(TestMail.messageId(m)).matches("<acknowledgement-" + caseNumber + "\\.[0-9a-f]{24}@qinglang\\.local>"));
         assertThat(sentMails.existsByDedupKey("acknowledgement-" + caseNumber)).isTrue();
 
         // The step queued again (a retry, an operator in Cockpit) finds it sent and queues nothing.
@@ -106,7 +106,7 @@ class MailOutboxTest {
         advanceAndSend(Duration.ofMinutes(5).plusSeconds(1));
         assertThat(queued(caseNumber)).isZero();
         assertThat(queued(second)).isZero();
-        assertThat(TestMail.to(mail, "wang@mail.example")).extracting(TestMail::messageId).containsExactlyInAnyOrder(
+        assertThat(TestMail.to(mail, "wang@mail.example")).extracting(m -> TestMail.unsigned(TestMail.messageId(m))).containsExactlyInAnyOrder(
                 "<acknowledgement-" + caseNumber + "@qinglang.local>", "<acknowledgement-" + second + "@qinglang.local>");
         assertThat(incidents(instance)).isZero();
         assertThat(instance).isWaitingAt("Task_VerifyComplaint");

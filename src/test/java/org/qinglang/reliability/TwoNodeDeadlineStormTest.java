@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.qinglang.TestMail;
 
 /**
  * Two application nodes on one PostgreSQL database (a homogeneous engine cluster: both run the job
@@ -213,11 +214,12 @@ class TwoNodeDeadlineStormTest {
         Map<String, Long> registered = database.rows("SELECT message_id FROM sent_mail").stream()
                 .collect(Collectors.groupingBy(row -> (String) row.get("message_id"), Collectors.counting()));
         assertThat(registered).isEqualTo(received);
+        Set<String> unsigned = received.keySet().stream().map(TestMail::unsigned).collect(Collectors.toSet());
         cases.forEach((i, caseNumber) -> {
-            assertThat(received).containsKeys("<acknowledgement-" + caseNumber + "@qinglang.local>",
+            assertThat(unsigned).contains("<acknowledgement-" + caseNumber + "@qinglang.local>",
                     "<notice-" + caseNumber + "@qinglang.local>");
             if (category(i).equals("EXTORTION_PAID_DELETION")) {
-                assertThat(received).containsKey("<police-referral-" + caseNumber + "@qinglang.local>");
+                assertThat(unsigned).contains("<police-referral-" + caseNumber + "@qinglang.local>");
             }
         });
     }

@@ -138,45 +138,15 @@ class ModelSandboxAttackTest {
 
     @Test
     void theWebappsOwnApiValidatesToo() {
-        // Log in to Cockpit as its page does: a session cookie and the CSRF token it hands out.
-        ResponseEntity<String> start = http.getForEntity("/camunda/app/cockpit/default/", String.class);
-        String csrfCookie = cookie(start, "XSRF-TOKEN");
-        HttpHeaders loginHeaders = new HttpHeaders();
-        loginHeaders.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        loginHeaders.add(HttpHeaders.COOKIE, "JSESSIONID=" + cookie(start, "JSESSIONID") + "; XSRF-TOKEN=" + csrfCookie);
-        loginHeaders.add("X-XSRF-TOKEN", csrfCookie);
-        ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/default/login/cockpit",
-                HttpMethod.POST, new HttpEntity<>("username=manager&password=manager", loginHeaders), String.class);
-        assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
-        String session = cookie(login, "JSESSIONID");
-        // The login starts a new session; its first page hands out the session's CSRF token.
-        HttpHeaders sessionHeaders = new HttpHeaders();
-        sessionHeaders.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
-        String token = http.exchange("/camunda/app/cockpit/default/", HttpMethod.GET, new HttpEntity<>(sessionHeaders),
-                String.class).getHeaders().getFirst("X-XSRF-TOKEN");
-
+        WebappSession cockpit = WebappSession.login(http, "cockpit", "manager");
         String key = "scriptedThroughCockpit";
         String scripted = Bpmn.convertToString(Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(30)
                 .startEvent().scriptTask("Task_Script").scriptFormat("groovy").scriptText("1").endEvent().done());
-        HttpEntity<MultiValueMap<String, Object>> request = upload("scripted.bpmn", scripted);
-        HttpHeaders headers = new HttpHeaders();
-        headers.putAll(request.getHeaders());
-        headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + token);
-        headers.add("X-XSRF-TOKEN", token);
-        ResponseEntity<String> response = http.postForEntity("/camunda/api/engine/engine/default/deployment/create",
-                new HttpEntity<>(request.getBody(), headers), String.class);
+        ResponseEntity<String> response = cockpit.call(HttpMethod.POST,
+                "/camunda/api/engine/engine/default/deployment/create", upload("scripted.bpmn", scripted));
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody()).contains("Task_Script");
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
-    }
-
-    private static String cookie(ResponseEntity<?> response, String name) {
-        List<String> cookies = response.getHeaders().get(HttpHeaders.SET_COOKIE);
-        if (cookies == null) {
-            return null;
-        }
-        return cookies.stream().filter(c -> c.startsWith(name + "=")).map(c -> c.substring(name.length() + 1,
-                c.indexOf(';') > 0 ? c.indexOf(';') : c.length())).reduce((a, b) -> b).orElse(null);
     }
 
     @Test

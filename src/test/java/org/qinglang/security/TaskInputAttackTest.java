@@ -110,6 +110,27 @@ class TaskInputAttackTest {
     }
 
     @Test
+    void theTasklistSessionCannotSmuggleFieldsEither() {
+        String caseNumber = newCase("@fake_tax_" + System.nanoTime() % 100000);
+        Task verify = cases.task(caseNumber, "Task_VerifyComplaint");
+        WebappSession tasklist = WebappSession.login(http, "tasklist", "caseworker");
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        String taskPath = "/camunda/api/engine/engine/default/task/" + verify.getId();
+        assertThat(tasklist.call(HttpMethod.POST, taskPath + "/claim",
+                new HttpEntity<>("{\"userId\":\"caseworker\"}", json)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> smuggled = tasklist.call(HttpMethod.POST, taskPath + "/submit-form", new HttpEntity<>(
+                "{\"variables\": {\"verificationOutcome\": {\"value\": \"SUBSTANTIATED\"},"
+                        + " \"criminalLead\": {\"value\": false}}}", json));
+        assertThat(smuggled.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(smuggled.getBody()).contains("criminalLead");
+        assertThat(tasklist.call(HttpMethod.POST, taskPath + "/submit-form", new HttpEntity<>(
+                "{\"variables\": {\"verificationOutcome\": {\"value\": \"SUBSTANTIATED\"},"
+                        + " \"verificationNote\": {\"value\": \"属实\"}}}", json)).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
     void theDecidingSupervisorCannotApproveTheirOwnAnnouncementByRewritingWhoDecided() {
         String caseNumber = newCase("@fake_court_" + System.nanoTime() % 100000);
         cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker",
@@ -129,7 +150,56 @@ class TaskInputAttackTest {
         engine.getRuntimeService().setVariable(approval.getProcessInstanceId(), "enforcementDecidedBy", "supervisor2");
         ResponseEntity<String> claim = call("supervisor", HttpMethod.POST,
                 "/engine-rest/task/" + approval.getId() + "/claim", "{\"userId\":\"supervisor\"}");
-        assertThat(claim.getStatusCode().is2xxSuccessful()).isFalse();
+        // A refusal by the rule, said as one: 403 with the reason, not a server error.
+        assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(claim.getBody()).contains("four-eyes").contains("双人复核");
         assertThat(cases.task(caseNumber, "Task_ApproveAnnouncement").getAssignee()).isNull();
+    }
+
+    private void verifyAs(String user, String caseNumber, String variablesJson) {
+        Task verify = cases.task(caseNumber, "Task_VerifyComplaint");
+        assertThat(call(user, HttpMethod.POST, "/engine-rest/task/" + verify.getId() + "/claim",
+                "{\"userId\":\"" + user + "\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(call(user, HttpMethod.POST, "/engine-rest/task/" + verify.getId() + "/complete",
+                "{\"variables\": " + variablesJson + "}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    /** The complainant's name as the staff case list shows it to the user (null when hidden). */
+    private String complainantShownTo(String user, String caseNumber) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode list = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                call(user, HttpMethod.GET, "/api/complaints?size=100", null).getBody());
+        for (com.fasterxml.jackson.databind.JsonNode c : list.get("content")) {
+            if (c.get("caseNumber").asText().equals(caseNumber)) {
+                return c.path("complainantName").isMissingNode() || c.get("complainantName").isNull() ? null
+                        : c.get("complainantName").asText();
+            }
+        }
+        throw new AssertionError(caseNumber + " not in the list");
+    }
+
+    @Test
+    void reroutingABeijingCaseToShanghaiShowsItsComplainantToNobodyNew() throws Exception {
+        // A Beijing case: the Shanghai case worker may work it but not see who complained.
+        String kept = cases.submit(ComplaintCategory.RUMOUR, "kuaikan-toutiao",
+                "https://kuaikan-toutiao.example/a/reroute-" + System.nanoTime(), "poster").caseNumber();
+        cases.runDueJobs(kept);
+        assertThat(complainantShownTo("caseworker-sh", kept)).isNull();
+
+        // Another platform for the same link: the link decides, the platform becomes "unregistered".
+        verifyAs("caseworker-sh", kept, "{\"platformCode\": {\"value\": \"shortvideo\"},"
+                + " \"verificationOutcome\": {\"value\": \"UNFOUNDED\"}}");
+        assertThat(complaints.findByCaseNumber(kept).orElseThrow().getPlatformCode()).isEqualTo("unregistered");
+        assertThat(complainantShownTo("caseworker-sh", kept)).isNull();
+
+        // Platform and link both changed to Shanghai's: the case moves, its mover still sees nothing.
+        String moved = cases.submit(ComplaintCategory.RUMOUR, "kuaikan-toutiao",
+                "https://kuaikan-toutiao.example/a/reroute-" + System.nanoTime(), "poster").caseNumber();
+        cases.runDueJobs(moved);
+        verifyAs("caseworker-sh", moved, "{\"platformCode\": {\"value\": \"shortvideo\"},"
+                + " \"contentUrl\": {\"value\": \"https://shortvideo.example/v/" + System.nanoTime() + "\"},"
+                + " \"verificationOutcome\": {\"value\": \"UNFOUNDED\"}}");
+        assertThat(complaints.findByCaseNumber(moved).orElseThrow().getResponsibleOffice()).contains("Shanghai");
+        assertThat(complainantShownTo("caseworker-sh", moved)).isNull();
+        assertThat(complainantShownTo("caseworker", moved)).isEqualTo("王先生");
     }
 }

@@ -1,0 +1,55 @@
+package org.qinglang.web;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.qinglang.common.CaseRuleViolation;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine REST API answers a refusal by one of our rules (four eyes, an incomplete decision) as
+ * what it is: 403 or 422 problem+json with the reason, not a server error. The engine wraps what a
+ * listener throws, so the rule is found in the causes; every other engine exception is answered as
+ * the engine would.
+ */
+@Component
+class EngineApiRefusals implements ResourceConfigCustomizer {
+
+    @Override
+    public void customize(org.glassfish.jersey.server.ResourceConfig config) {
+        config.register(RefusalMapper.class);
+    }
+
+    @Priority(1)
+    public static class RefusalMapper implements ExceptionMapper<ProcessEngineException> {
+
+        private final ProcessEngineExceptionHandler engine = new ProcessEngineExceptionHandler();
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof CaseRuleViolation refusal) {
+                    Map<String, Object> problem = new LinkedHashMap<>();
+                    problem.put("type", "about:blank");
+                    problem.put("title", "Refused by a rule of the case 违反案件规则");
+                    problem.put("status", refusal.status());
+                    problem.put("detail", refusal.getMessage());
+                    // Tasklist shows "message" of an engine error.
+                    problem.put("message", refusal.getMessage());
+                    return Response.status(refusal.status()).type(new MediaType("application", "problem+json"))
+                            .entity(problem).build();
+                }
+                if (cause.getCause() == cause) {
+                    break;
+                }
+            }
+            return engine.toResponse(exception);
+        }
+    }
+}

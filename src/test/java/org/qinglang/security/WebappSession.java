@@ -1,0 +1,67 @@
+package org.qinglang.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A login to the Camunda webapps as their pages make it: the session cookie and the CSRF token the
+ * webapps hand out, sent with every call to their API ({@code /camunda/api/engine/...}) as Tasklist
+ * and Cockpit send them.
+ */
+final class WebappSession {
+
+    private final TestRestTemplate http;
+    private final String session;
+    private final String token;
+
+    private WebappSession(TestRestTemplate http, String session, String token) {
+        this.http = http;
+        this.session = session;
+        this.token = token;
+    }
+
+    static WebappSession login(TestRestTemplate http, String app, String user) {
+        ResponseEntity<String> start = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
+        String csrf = cookie(start, "XSRF-TOKEN");
+        HttpHeaders loginHeaders = new HttpHeaders();
+        loginHeaders.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        loginHeaders.add(HttpHeaders.COOKIE, "JSESSIONID=" + cookie(start, "JSESSIONID") + "; XSRF-TOKEN=" + csrf);
+        loginHeaders.add("X-XSRF-TOKEN", csrf);
+        ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/default/login/" + app,
+                HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=" + user, loginHeaders), String.class);
+        assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
+        String session = cookie(login, "JSESSIONID");
+        // The login starts a new session; its first page hands out the session's CSRF token.
+        HttpHeaders sessionHeaders = new HttpHeaders();
+        sessionHeaders.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
+        String token = http.exchange("/camunda/app/" + app + "/default/", HttpMethod.GET,
+                new HttpEntity<>(sessionHeaders), String.class).getHeaders().getFirst("X-XSRF-TOKEN");
+        return new WebappSession(http, session, token);
+    }
+
+    /** Calls the webapps' API with this session; the body's own headers (content type) are kept. */
+    ResponseEntity<String> call(HttpMethod method, String path, HttpEntity<?> request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(request.getHeaders());
+        headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + token);
+        headers.add("X-XSRF-TOKEN", token);
+        return http.exchange(path, method, new HttpEntity<>(request.getBody(), headers), String.class);
+    }
+
+    private static String cookie(ResponseEntity<?> response, String name) {
+        List<String> cookies = response.getHeaders().get(HttpHeaders.SET_COOKIE);
+        if (cookies == null) {
+            return null;
+        }
+        return cookies.stream().filter(c -> c.startsWith(name + "=")).map(c -> c.substring(name.length() + 1,
+                c.indexOf(';') > 0 ? c.indexOf(';') : c.length())).reduce((a, b) -> b).orElse(null);
+    }
+}
