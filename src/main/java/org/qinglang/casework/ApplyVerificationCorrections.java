@@ -11,6 +11,7 @@ import org.qinglang.intake.ComplaintCategory;
 import org.qinglang.intake.UrlNormalizer;
 import org.qinglang.registry.Platform;
 import org.qinglang.registry.PlatformRepository;
+import org.qinglang.security.StaffOffices;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +26,11 @@ public class ApplyVerificationCorrections implements TaskListener {
     private final PlatformRepository platforms;
     private final TriageService triageService;
     private final Labels labels;
+    private final StaffOffices offices;
 
     public ApplyVerificationCorrections(CaseFiles caseFiles, PlatformRepository platforms,
-            TriageService triageService, Labels labels) {
+            TriageService triageService, Labels labels, StaffOffices offices) {
+        this.offices = offices;
         this.caseFiles = caseFiles;
         this.platforms = platforms;
         this.triageService = triageService;
@@ -37,6 +40,7 @@ public class ApplyVerificationCorrections implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Complaint complaint = caseFiles.get(task.getExecution().getProcessBusinessKey());
+        complaint.verifiedInPlace();
         ComplaintCategory category = category(task, complaint);
         String chosenCode = Objects.toString(task.getVariable(CaseVariables.PLATFORM_CODE),
                 complaint.getPlatformCode());
@@ -64,9 +68,16 @@ public class ApplyVerificationCorrections implements TaskListener {
             String officeBefore = complaint.getResponsibleOffice();
             Triage triage = triageService.triage(complaint);
             complaint.triaged(triage.severity(), triage.criminalLead(), triage.responsibleOffice());
-            if (!Objects.equals(officeBefore, triage.responsibleOffice())) {
-                var corrector = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-                complaint.rerouted(corrector != null ? corrector.getUserId() : task.getAssignee(), officeBefore);
+            complaint.deadlinesTriaged(triage.rectificationDeadline(), triage.reminderBefore());
+            var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            String corrector = authentication != null ? authentication.getUserId() : task.getAssignee();
+            // A move by someone who is not staff of both offices hands the case over: the office it moved to
+            // verifies it afresh (the mover's conclusion is not taken), and the mover gains no access by it.
+            if (!Objects.equals(officeBefore, triage.responsibleOffice())
+                    && !(offices.mayReadPersonalData(corrector, officeBefore)
+                            && offices.mayReadPersonalData(corrector, triage.responsibleOffice()))) {
+                complaint.rerouted(corrector, officeBefore);
+                task.setVariable(CaseVariables.VERIFICATION_OUTCOME, null);
             }
             TriageComplaint.setTriageVariables(task, triage);
         }

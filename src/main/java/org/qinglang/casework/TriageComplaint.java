@@ -27,6 +27,7 @@ public class TriageComplaint implements JavaDelegate {
         Complaint complaint = caseFiles.get(execution.getProcessBusinessKey());
         Triage triage = triageService.triage(complaint);
         complaint.triaged(triage.severity(), triage.criminalLead(), triage.responsibleOffice());
+        complaint.deadlinesTriaged(triage.rectificationDeadline(), triage.reminderBefore());
         setTriageVariables(execution, triage);
     }
 

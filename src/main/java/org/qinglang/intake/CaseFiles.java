@@ -38,6 +38,15 @@ public class CaseFiles {
         return get(caseNumber).isCriminalLead();
     }
 
+    /**
+     * Whether a correction at the last verification moved the case to another office: it then goes
+     * back to verification for that office instead of on with the mover's conclusion.
+     */
+    @ModelCallable
+    public boolean isHandedOver(String caseNumber) {
+        return get(caseNumber).isHandoverPending();
+    }
+
     /** Download links for staff, one per stored item. */
     public String evidenceLinks(Complaint complaint) {
         // Evidence added to a stored case gets its id when the session is flushed; a new case's has it.

@@ -72,9 +72,13 @@ public class Complaint {
     private String reviewOutcome;
     /** Who decided enforcement: the four-eyes rule for announcements trusts this, never a task variable. */
     private String enforcementDecidedBy;
+    /** The deadlines triage gave, as ISO-8601 durations (null for cases triaged before they were kept). */
+    private String rectificationDeadline;
+    private String reminderBefore;
     /** A correction that moved the case to another office: by whom, and from where (see StaffOffices). */
     private String officeChangedBy;
     private String officeBefore;
+    private boolean handoverPending;
 
     @Version
     private long version;
@@ -343,7 +347,32 @@ public class Complaint {
     public void rerouted(String by, String previousOffice) {
         this.officeChangedBy = by;
         this.officeBefore = previousOffice;
+        this.handoverPending = true;
         touch();
+    }
+
+    /** Whether the case was moved to another office at its last verification and waits to be verified there. */
+    public boolean isHandoverPending() {
+        return handoverPending;
+    }
+
+    /** A verification without a move: nothing is handed over (any earlier move stays recorded). */
+    public void verifiedInPlace() {
+        this.handoverPending = false;
+    }
+
+    /** The deadlines of the decision table for this case's severity, kept with the triage result. */
+    public void deadlinesTriaged(String rectificationDeadline, String reminderBefore) {
+        this.rectificationDeadline = rectificationDeadline;
+        this.reminderBefore = reminderBefore;
+    }
+
+    public String getRectificationDeadline() {
+        return rectificationDeadline;
+    }
+
+    public String getReminderBefore() {
+        return reminderBefore;
     }
 
     public String getOfficeChangedBy() {

@@ -41,8 +41,7 @@ public class SendPlatformNotice implements JavaDelegate {
         Platform platform = platforms.findById(complaint.getPlatformCode()).orElseThrow();
         int level = complaint.getEscalationLevel();
         RectificationSchedule schedule = RectificationSchedule.from(EngineClock.now(),
-                noticeDeadline(execution),
-                (String) execution.getVariable(CaseVariables.REMINDER_BEFORE));
+                noticeDeadline(execution, complaint), reminderBefore(execution, complaint));
         complaint.rectificationDue(schedule.dueAt(), level);
 
         List<String> measures = new ArrayList<>(codes(execution.getVariable(CaseVariables.REQUIRED_MEASURES)));
@@ -59,10 +58,22 @@ public class SendPlatformNotice implements JavaDelegate {
         execution.setVariable(CaseVariables.RECTIFICATION_DUE_AT_TEXT, CaseMail.formatTime(schedule.dueAt()));
     }
 
-    /** A further deadline set on enforcement, else the one triage gave. */
-    private static String noticeDeadline(DelegateExecution execution) {
+    /**
+     * A further deadline set on enforcement, else the one triage gave as the case file keeps it (a
+     * variable only for cases triaged before the case file kept it).
+     */
+    private static String noticeDeadline(DelegateExecution execution, Complaint complaint) {
         Object further = execution.getVariable(CaseVariables.NOTICE_DEADLINE);
-        return (String) (further != null ? further : execution.getVariable(CaseVariables.RECTIFICATION_DEADLINE));
+        if (further != null) {
+            return (String) further;
+        }
+        return complaint.getRectificationDeadline() != null ? complaint.getRectificationDeadline()
+                : (String) execution.getVariable(CaseVariables.RECTIFICATION_DEADLINE);
+    }
+
+    private static String reminderBefore(DelegateExecution execution, Complaint complaint) {
+        return complaint.getReminderBefore() != null ? complaint.getReminderBefore()
+                : (String) execution.getVariable(CaseVariables.REMINDER_BEFORE);
     }
 
     private static List<String> codes(Object commaSeparated) {

@@ -120,6 +120,9 @@ public class TaskFormInput extends OncePerRequestFilter {
             Map.Entry<String, JsonNode> field = it.next();
             String name = field.getKey();
             if (fields.editable().contains(name)) {
+                if (!offered(taskId, name, field.getValue(), fields)) {
+                    refused.add(name);
+                }
                 continue;
             }
             // Tasklist sends the read-only fields back as they were shown; a changed value is an attack.
@@ -128,6 +131,38 @@ public class TaskFormInput extends OncePerRequestFilter {
             }
         }
         return refused;
+    }
+
+    /** A choice's value must be one it offers (a checklist's every value); other fields take any. */
+    private boolean offered(String taskId, String name, JsonNode submitted, TaskForms.Fields fields) {
+        java.util.Set<String> offered = fields.options().get(name);
+        if (offered == null && fields.optionsFrom().containsKey(name)) {
+            offered = forms.optionsIn(taskId, fields.optionsFrom().get(name));
+        }
+        if (offered == null) {
+            return true;
+        }
+        JsonNode value = submitted != null && submitted.isObject() ? submitted.get("value") : submitted;
+        if (value == null || value.isNull()) {
+            return true;
+        }
+        if (value.isTextual() && value.asText().startsWith("[")) {
+            // Tasklist sends a checklist as JSON text.
+            try {
+                value = json.readTree(value.asText());
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        if (value.isArray()) {
+            for (JsonNode item : value) {
+                if (!offered.contains(item.asText())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return offered.contains(value.asText());
     }
 
     private static boolean sameValue(JsonNode submitted, Object current) {

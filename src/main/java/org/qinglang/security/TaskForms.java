@@ -18,10 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskForms {
 
-    public record Fields(Set<String> editable, Set<String> readOnly) {
+    /**
+     * The form's fields: those the user may edit, those shown read-only, and for a choice (select,
+     * radio, checklist) the values it offers, or the variable its options come from.
+     */
+    public record Fields(Set<String> editable, Set<String> readOnly, Map<String, Set<String>> options,
+            Map<String, String> optionsFrom) {
     }
 
-    private static final Fields NO_FORM = new Fields(Set.of(), Set.of());
+    private static final Fields NO_FORM = new Fields(Set.of(), Set.of(), Map.of(), Map.of());
 
     private final ProcessEngine engine;
     private final ObjectMapper json = new ObjectMapper();
@@ -62,8 +67,11 @@ public class TaskForms {
                 if (formId.equals(form.path("id").asText())) {
                     Set<String> editable = new HashSet<>();
                     Set<String> readOnly = new HashSet<>();
-                    collect(form, editable, readOnly);
-                    return new Fields(Set.copyOf(editable), Set.copyOf(readOnly));
+                    Map<String, Set<String>> options = new java.util.HashMap<>();
+                    Map<String, String> optionsFrom = new java.util.HashMap<>();
+                    collect(form, editable, readOnly, options, optionsFrom);
+                    return new Fields(Set.copyOf(editable), Set.copyOf(readOnly), Map.copyOf(options),
+                            Map.copyOf(optionsFrom));
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read " + resource + " of deployment " + deploymentId, e);
@@ -72,13 +80,44 @@ public class TaskForms {
         return NO_FORM;
     }
 
-    private static void collect(JsonNode node, Set<String> editable, Set<String> readOnly) {
+    private static void collect(JsonNode node, Set<String> editable, Set<String> readOnly,
+            Map<String, Set<String>> options, Map<String, String> optionsFrom) {
         for (JsonNode component : node.path("components")) {
             String key = component.path("key").asText(null);
             if (key != null && !component.path("disabled").asBoolean(false)) {
                 (component.path("readonly").asBoolean(false) ? readOnly : editable).add(key);
+                if (component.path("values").isArray()) {
+                    Set<String> values = new HashSet<>();
+                    component.path("values").forEach(value -> values.add(value.path("value").asText()));
+                    options.put(key, Set.copyOf(values));
+                } else if (component.hasNonNull("valuesKey")) {
+                    optionsFrom.put(key, component.get("valuesKey").asText());
+                }
             }
-            collect(component, editable, readOnly);
+            collect(component, editable, readOnly, options, optionsFrom);
         }
+    }
+
+    /** The values a choice offers now whose options come from a variable (a list of label and value). */
+    public Set<String> optionsIn(String taskId, String variable) {
+        org.camunda.bpm.engine.variable.value.TypedValue typed =
+                engine.getTaskService().getVariableTyped(taskId, variable, false);
+        JsonNode options;
+        try {
+            if (typed instanceof org.camunda.bpm.engine.variable.value.SerializableValue serializable) {
+                options = json.readTree(serializable.getValueSerialized());
+            } else if (typed != null && typed.getValue() instanceof String text) {
+                options = json.readTree(text);
+            } else {
+                options = typed == null || typed.getValue() == null ? null : json.valueToTree(typed.getValue());
+            }
+        } catch (IOException e) {
+            return Set.of();
+        }
+        Set<String> values = new HashSet<>();
+        if (options != null) {
+            options.forEach(option -> values.add(option.path("value").asText()));
+        }
+        return values;
     }
 }

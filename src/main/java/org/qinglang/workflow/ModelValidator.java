@@ -185,6 +185,8 @@ public class ModelValidator {
             ModelXml.scan(model.content(), (element, attribute, value) -> {
                 if (attribute != null && attribute.equals("expressionLanguage") && !isFeel(value)) {
                     problems.add(new Problem(model.name(), "model.problem.dmn-language", List.of(element, value)));
+                } else if (attribute == null && FEEL_EXTERNAL.matcher(value).find()) {
+                    problems.add(new Problem(model.name(), "model.problem.dmn-external", List.of(element)));
                 }
             });
         } catch (IllegalArgumentException e) {
@@ -201,6 +203,9 @@ public class ModelValidator {
             problems.add(new Problem(model.name(), "model.problem.unparsable", List.of(firstLine(e))));
         }
     }
+
+    /** A FEEL function bound to Java ({@code function(x) external {java: …}}). */
+    private static final Pattern FEEL_EXTERNAL = Pattern.compile("\\bexternal\\s*\\{");
 
     /** FEEL under any of the names DMN gives it. */
     static boolean isFeel(String language) {

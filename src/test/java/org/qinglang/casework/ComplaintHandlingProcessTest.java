@@ -273,6 +273,28 @@ class ComplaintHandlingProcessTest {
     }
 
     @Test
+    void aCorrectionThatMovesTheCaseToAnotherOfficeHandsItOverForVerificationThere() {
+        String caseNumber = cases.submit(ComplaintCategory.RUMOUR, "kuaikan-toutiao",
+                "https://kuaikan-toutiao.example/a/moved", "poster").caseNumber();
+        cases.runDueJobs(caseNumber);
+        ProcessInstance instance = cases.instance(caseNumber);
+        // The mover's conclusion (unfounded) is not taken: Shanghai's case workers verify it afresh.
+        cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker-sh", Map.of("platformCode", "shortvideo",
+                "contentUrl", "https://shortvideo.example/v/moved", "verificationOutcome", "UNFOUNDED",
+                "verificationNote", "不实"));
+        assertThat(instance).hasPassed("Gateway_VerificationOutcome").hasNotPassed("Task_NotifyComplaintUnfounded")
+                .isWaitingAt("Task_VerifyComplaint");
+        Complaint moved = complaint(caseNumber);
+        assertThat(moved.getResponsibleOffice()).contains("Shanghai");
+        assertThat(moved.getOfficeChangedBy()).isEqualTo("caseworker-sh");
+        assertThat(moved.isHandoverPending()).isTrue();
+
+        verify(caseNumber, "UNFOUNDED", "核实不实 Unfounded after all");
+        assertThat(instance).hasPassed("Task_NotifyComplaintUnfounded").isEnded();
+        assertThat(complaint(caseNumber).isHandoverPending()).isFalse();
+    }
+
+    @Test
     void missedDeadlineEscalatesThroughTwoLevelsAndTheTypicalCaseIsAnnounced() {
         String caseNumber = newCase(ComplaintCategory.IMPERSONATION, "https://shortvideo.example/@fake_police",
                 "@fake_police");

@@ -50,6 +50,8 @@ class ModelSandboxAttackTest {
     RepositoryService repositoryService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
 
     /** A JUEL expression that runs {@code touch marker} on the server if it is ever evaluated unsandboxed. */
     private static String exec(Path marker) {
@@ -204,6 +206,34 @@ class ModelSandboxAttackTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody()).contains("Start").contains("Call_Mapped").contains("variableMappingClass");
         assertThat(identityService.createUserQuery().memberOfGroup("camunda-admin").userId("manager").count()).isZero();
+    }
+
+    @Test
+    void feelCannotReachJavaEither() {
+        String dmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" \
+                xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="Definitions_feel" name="feel" namespace="x">
+                  <decision id="feel-external" name="external" camunda:historyTimeToLive="30">
+                    <variable id="Variable_external" name="result"/>
+                    <literalExpression id="Literal_external">
+                      <text>{f: function(k, v) external {java: {class: "java.lang.System", \
+                method signature: "setProperty(java.lang.String, java.lang.String)"}}, r: f("qinglang.feel.reached", "yes")}.r</text>
+                    </literalExpression>
+                  </decision>
+                </definitions>
+                """;
+        ResponseEntity<String> refused = deploy("manager", "/engine-rest/deployment/create", "feel.dmn", dmn);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("Literal_external").contains("external");
+        // Had it been deployed, the engine's FEEL would not have called Java: external functions are off.
+        org.camunda.bpm.dmn.feel.impl.FeelEngine feel = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                engine.getProcessEngineConfiguration()).getDmnEngineConfiguration().getFeelEngine();
+        String call = dmn.substring(dmn.indexOf("<text>") + 6, dmn.indexOf("</text>")).replace("&quot;", "\"");
+        assertThatThrownBy(() -> feel.evaluateSimpleExpression(call,
+                org.camunda.bpm.engine.variable.Variables.emptyVariableContext()))
+                .hasMessageContaining("External functions are disabled");
+        assertThat(System.getProperty("qinglang.feel.reached")).isNull();
     }
 
     @Test

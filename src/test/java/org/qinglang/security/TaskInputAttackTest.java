@@ -131,6 +131,36 @@ class TaskInputAttackTest {
     }
 
     @Test
+    void aChoiceAcceptsOnlyTheValuesItOffers() {
+        String caseNumber = newCase("@fake_bank_" + System.nanoTime() % 100000);
+        Task verify = cases.task(caseNumber, "Task_VerifyComplaint");
+        call("caseworker", HttpMethod.POST, "/engine-rest/task/" + verify.getId() + "/claim",
+                "{\"userId\":\"caseworker\"}");
+        for (String variables : List.of("{\"verificationOutcome\": {\"value\": \"CLOSED_QUIETLY\"}}",
+                "{\"verificationOutcome\": {\"value\": \"UNFOUNDED\"}, \"platformCode\": {\"value\": \"nowhere\"}}")) {
+            assertThat(call("caseworker", HttpMethod.POST, "/engine-rest/task/" + verify.getId() + "/complete",
+                    "{\"variables\": " + variables + "}").getStatusCode()).as(variables)
+                    .isEqualTo(HttpStatus.BAD_REQUEST);
+        }
+        cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker",
+                Map.of("verificationOutcome", "SUBSTANTIATED", "verificationNote", "属实"));
+        cases.advance(caseNumber, Duration.ofDays(3).plusMinutes(1));
+        Task decide = cases.task(caseNumber, "Task_DecideEnforcement");
+        call("supervisor", HttpMethod.POST, "/engine-rest/task/" + decide.getId() + "/claim",
+                "{\"userId\":\"supervisor\"}");
+        // A ten-year "further deadline" the select does not offer, and a measure the checklist does not list.
+        assertThat(call("supervisor", HttpMethod.POST, "/engine-rest/task/" + decide.getId() + "/complete", """
+                {"variables": {"enforcementMeasures": {"value": "[\\"FINE\\"]", "type": "Json"},
+                               "furtherDeadline": {"value": "P3650D"}, "enforcementNote": {"value": "x"}}}""")
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(call("supervisor", HttpMethod.POST, "/engine-rest/task/" + decide.getId() + "/complete", """
+                {"variables": {"enforcementMeasures": {"value": "[\\"FINE\\", \\"DELETE_PLATFORM\\"]", "type": "Json"},
+                               "enforcementNote": {"value": "x"}}}""").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(cases.task(caseNumber, "Task_DecideEnforcement")).isNotNull();
+    }
+
+    @Test
     void theDecidingSupervisorCannotApproveTheirOwnAnnouncementByRewritingWhoDecided() {
         String caseNumber = newCase("@fake_court_" + System.nanoTime() % 100000);
         cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker",
