@@ -12,13 +12,13 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.qinglang.casework.CaseVariables;
+import org.qinglang.process.CaseVariables;
 import org.qinglang.intake.AcceptedComplaint;
-import org.qinglang.intake.ComplaintCategory;
-import org.qinglang.intake.ComplaintSource;
+import org.qinglang.casefile.ComplaintCategory;
+import org.qinglang.casefile.ComplaintSource;
 import org.qinglang.intake.IntakeService;
 import org.qinglang.intake.NewComplaint;
-import org.qinglang.intake.ReporterType;
+import org.qinglang.casefile.ReporterType;
 import org.qinglang.mail.MailOutbox;
 import org.springframework.stereotype.Component;
 

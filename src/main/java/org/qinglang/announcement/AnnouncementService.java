@@ -1,7 +1,7 @@
 package org.qinglang.announcement;
 
 import org.qinglang.common.EngineClock;
-import org.qinglang.intake.Complaint;
+import org.qinglang.casefile.Complaint;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;

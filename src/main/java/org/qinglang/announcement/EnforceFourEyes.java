@@ -3,8 +3,8 @@ package org.qinglang.announcement;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.qinglang.common.CaseRuleViolation;
-import org.qinglang.escalation.CurrentUser;
-import org.qinglang.intake.CaseFiles;
+import org.qinglang.process.CurrentUser;
+import org.qinglang.casefile.CaseFiles;
 import org.springframework.stereotype.Component;
 
 /**

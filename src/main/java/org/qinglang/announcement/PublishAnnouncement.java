@@ -2,8 +2,8 @@ package org.qinglang.announcement;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.qinglang.casework.CaseVariables;
-import org.qinglang.intake.CaseFiles;
+import org.qinglang.process.CaseVariables;
+import org.qinglang.casefile.CaseFiles;
 import org.springframework.stereotype.Component;
 
 /** Puts the approved typical case on the public exposure board. */

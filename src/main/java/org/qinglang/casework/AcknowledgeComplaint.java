@@ -2,7 +2,7 @@ package org.qinglang.casework;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.qinglang.intake.CaseFiles;
+import org.qinglang.casefile.CaseFiles;
 import org.qinglang.mail.CaseMail;
 import org.springframework.stereotype.Component;
 

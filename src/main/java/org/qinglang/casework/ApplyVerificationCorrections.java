@@ -3,12 +3,14 @@ package org.qinglang.casework;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.qinglang.casefile.CaseFiles;
+import org.qinglang.casefile.Complaint;
+import org.qinglang.casefile.ComplaintCategory;
+import org.qinglang.casefile.UrlNormalizer;
 import org.qinglang.common.CaseRuleViolation;
 import org.qinglang.common.Labels;
-import org.qinglang.intake.CaseFiles;
-import org.qinglang.intake.Complaint;
-import org.qinglang.intake.ComplaintCategory;
-import org.qinglang.intake.UrlNormalizer;
+import org.qinglang.process.CaseVariables;
+import org.qinglang.process.CurrentUser;
 import org.qinglang.registry.Platform;
 import org.qinglang.registry.PlatformRepository;
 import org.qinglang.security.StaffOffices;
@@ -69,8 +71,7 @@ public class ApplyVerificationCorrections implements TaskListener {
             Triage triage = triageService.triage(complaint);
             complaint.triaged(triage.severity(), triage.criminalLead(), triage.responsibleOffice());
             complaint.deadlinesTriaged(triage.rectificationDeadline(), triage.reminderBefore());
-            var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            String corrector = authentication != null ? authentication.getUserId() : task.getAssignee();
+            String corrector = CurrentUser.of(task);
             // A move by someone who is not staff of both offices hands the case over: the office it moved to
             // verifies it afresh (the mover's conclusion is not taken), and the mover gains no access by it.
             if (!Objects.equals(officeBefore, triage.responsibleOffice())

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.qinglang.casefile.CaseFiles;
+import org.qinglang.casefile.CaseStage;
+import org.qinglang.casefile.Complaint;
+import org.qinglang.casefile.EvidenceKind;
 import org.qinglang.common.FormCopy;
-import org.qinglang.intake.CaseFiles;
-import org.qinglang.intake.CaseStage;
-import org.qinglang.intake.Complaint;
-import org.qinglang.intake.EvidenceKind;
 import org.qinglang.intake.NewComplaint.Attachment;
+import org.qinglang.process.CaseNotAwaitingException;
+import org.qinglang.process.CaseVariables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -4,9 +4,10 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
-import org.qinglang.intake.CaseFiles;
-import org.qinglang.intake.CaseStage;
-import org.qinglang.intake.Complaint;
+import org.qinglang.casefile.CaseFiles;
+import org.qinglang.casefile.CaseStage;
+import org.qinglang.casefile.Complaint;
+import org.qinglang.process.CaseVariables;
 import org.springframework.stereotype.Component;
 
 /** Sets {@code duplicate} (transient) and, for a duplicate, {@code duplicateOf}; a new case goes on to verification. */

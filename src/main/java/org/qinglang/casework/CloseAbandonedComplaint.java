@@ -2,9 +2,9 @@ package org.qinglang.casework;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.qinglang.intake.CaseFiles;
-import org.qinglang.intake.CaseOutcome;
-import org.qinglang.intake.Complaint;
+import org.qinglang.casefile.CaseFiles;
+import org.qinglang.casefile.CaseOutcome;
+import org.qinglang.casefile.Complaint;
 import org.qinglang.mail.CaseMail;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,7 @@
 package org.qinglang.casework;
 
 import java.util.Optional;
-import org.qinglang.intake.Complaint;
+import org.qinglang.casefile.Complaint;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 

@@ -2,9 +2,10 @@ package org.qinglang.casework;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.qinglang.intake.CaseFiles;
-import org.qinglang.intake.Complaint;
+import org.qinglang.casefile.CaseFiles;
+import org.qinglang.casefile.Complaint;
 import org.qinglang.mail.CaseMail;
+import org.qinglang.process.CaseVariables;
 import org.springframework.stereotype.Component;
 
 /** Joins the complaint to the open case on the same content and tells the complainant (并案). */

@@ -2,11 +2,12 @@ package org.qinglang.casework;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.qinglang.casefile.CaseFiles;
+import org.qinglang.casefile.CaseOutcome;
+import org.qinglang.casefile.Complaint;
 import org.qinglang.common.Labels;
-import org.qinglang.intake.CaseFiles;
-import org.qinglang.intake.CaseOutcome;
-import org.qinglang.intake.Complaint;
 import org.qinglang.mail.CaseMail;
+import org.qinglang.process.CaseVariables;
 import org.springframework.stereotype.Component;
 
 /** Tells the complainant how the case ended (结果反馈): rectified by the platform, or enforced. */

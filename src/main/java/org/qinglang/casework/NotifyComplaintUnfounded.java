@@ -2,10 +2,11 @@ package org.qinglang.casework;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.qinglang.intake.CaseFiles;
-import org.qinglang.intake.CaseOutcome;
-import org.qinglang.intake.Complaint;
+import org.qinglang.casefile.CaseFiles;
+import org.qinglang.casefile.CaseOutcome;
+import org.qinglang.casefile.Complaint;
 import org.qinglang.mail.CaseMail;
+import org.qinglang.process.CaseVariables;
 import org.springframework.stereotype.Component;
 
 /** Closes an unfounded complaint and tells the complainant why. */

@@ -3,8 +3,8 @@ package org.qinglang.casework;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.qinglang.common.Labels;
-import org.qinglang.intake.CaseFiles;
-import org.qinglang.intake.Complaint;
+import org.qinglang.casefile.CaseFiles;
+import org.qinglang.casefile.Complaint;
 import org.qinglang.mail.CaseMail;
 import org.springframework.stereotype.Component;
 

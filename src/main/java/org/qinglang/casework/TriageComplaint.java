@@ -5,9 +5,10 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.qinglang.casefile.CaseFiles;
+import org.qinglang.casefile.Complaint;
 import org.qinglang.common.EngineClock;
-import org.qinglang.intake.CaseFiles;
-import org.qinglang.intake.Complaint;
+import org.qinglang.process.CaseVariables;
 import org.springframework.stereotype.Component;
 
 /** Grades the case by the triage tables and records severity, deadlines and the responsible office (分级分办). */

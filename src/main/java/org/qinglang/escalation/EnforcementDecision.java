@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
-import org.qinglang.casework.CaseVariables;
+import org.qinglang.process.CaseVariables;
 
 /**
  * A supervisor's decision as the decide-enforcement form leaves it in the variables. The checklist

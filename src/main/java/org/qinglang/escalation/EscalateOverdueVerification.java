@@ -6,9 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.qinglang.intake.CaseFiles;
-import org.qinglang.intake.Complaint;
+import org.qinglang.casefile.CaseFiles;
+import org.qinglang.casefile.Complaint;
 import org.qinglang.mail.CaseMail;
+import org.qinglang.process.ProcessIds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +39,7 @@ public class EscalateOverdueVerification implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Task verification = taskService.createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey("Task_VerifyComplaint")
+                .taskDefinitionKey(ProcessIds.TASK_VERIFY_COMPLAINT)
                 .singleResult();
         if (verification != null) {
             taskService.addCandidateGroup(verification.getId(), SUPERVISORS);

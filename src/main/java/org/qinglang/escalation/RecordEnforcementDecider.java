@@ -6,10 +6,11 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.qinglang.casework.CaseVariables;
+import org.qinglang.casefile.CaseFiles;
+import org.qinglang.casefile.Complaint;
 import org.qinglang.common.CaseRuleViolation;
-import org.qinglang.intake.CaseFiles;
-import org.qinglang.intake.Complaint;
+import org.qinglang.process.CaseVariables;
+import org.qinglang.process.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,9 +2,9 @@ package org.qinglang.escalation;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.qinglang.casework.CaseVariables;
+import org.qinglang.process.CaseVariables;
 import org.qinglang.common.Labels;
-import org.qinglang.intake.CaseFiles;
+import org.qinglang.casefile.CaseFiles;
 import org.springframework.stereotype.Component;
 
 /** The deadline passed without a response: the case goes to the supervisors. */

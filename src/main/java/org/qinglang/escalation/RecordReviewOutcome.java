@@ -2,10 +2,10 @@ package org.qinglang.escalation;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.qinglang.casework.CaseVariables;
+import org.qinglang.process.CaseVariables;
 import org.qinglang.common.Labels;
-import org.qinglang.intake.CaseFiles;
-import org.qinglang.intake.CaseStage;
+import org.qinglang.casefile.CaseFiles;
+import org.qinglang.casefile.CaseStage;
 import org.springframework.stereotype.Component;
 
 /** On completing Task_ReviewRectification: an inadequate rectification escalates the case. */

@@ -1,6 +1,9 @@
 package org.qinglang.intake;
 
 import java.util.List;
+import org.qinglang.casefile.ComplaintCategory;
+import org.qinglang.casefile.ComplaintSource;
+import org.qinglang.casefile.ReporterType;
 
 /** A complaint as it arrives from any channel, before it becomes a case. */
 public record NewComplaint(

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.qinglang.common.Labels;
-import org.qinglang.intake.Complaint;
+import org.qinglang.casefile.Complaint;
 import org.qinglang.registry.Platform;
 import org.qinglang.security.AccessTokens;
 import org.springframework.beans.factory.annotation.Value;

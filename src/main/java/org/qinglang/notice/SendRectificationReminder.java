@@ -2,9 +2,9 @@ package org.qinglang.notice;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.qinglang.casework.CaseVariables;
-import org.qinglang.intake.CaseFiles;
-import org.qinglang.intake.Complaint;
+import org.qinglang.process.CaseVariables;
+import org.qinglang.casefile.CaseFiles;
+import org.qinglang.casefile.Complaint;
 import org.qinglang.mail.CaseMail;
 import org.qinglang.registry.PlatformRepository;
 import org.springframework.stereotype.Component;

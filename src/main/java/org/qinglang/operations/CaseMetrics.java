@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.RuntimeService;
 import org.qinglang.common.EngineClock;
-import org.qinglang.intake.ComplaintSource;
+import org.qinglang.casefile.ComplaintSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.qinglang.casework.CaseVariables;
+import org.qinglang.process.CaseVariables;
 import org.qinglang.common.Labels;
-import org.qinglang.intake.CaseFiles;
-import org.qinglang.intake.Complaint;
+import org.qinglang.casefile.CaseFiles;
+import org.qinglang.casefile.Complaint;
 import org.springframework.stereotype.Component;
 
 /** Chooses the measures the platform must take, by the measures table. */

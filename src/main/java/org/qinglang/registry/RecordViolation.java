@@ -2,10 +2,10 @@ package org.qinglang.registry;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.qinglang.casework.CaseVariables;
+import org.qinglang.process.CaseVariables;
 import org.qinglang.common.FormCopy;
-import org.qinglang.intake.CaseFiles;
-import org.qinglang.intake.Complaint;
+import org.qinglang.casefile.CaseFiles;
+import org.qinglang.casefile.Complaint;
 import org.springframework.stereotype.Component;
 
 /** Enters the substantiated case in the register and notes how often account and platform offended before. */

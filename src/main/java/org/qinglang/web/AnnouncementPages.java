@@ -67,7 +67,7 @@ public class AnnouncementPages {
         model.addAttribute("page", result);
         model.addAttribute("category", category == null ? "" : category);
         model.addAttribute("platform", platform == null ? "" : platform);
-        model.addAttribute("categories", java.util.Arrays.asList(org.qinglang.intake.ComplaintCategory.values()));
+        model.addAttribute("categories", java.util.Arrays.asList(org.qinglang.casefile.ComplaintCategory.values()));
         model.addAttribute("platforms", platformsByCode.values().stream()
                 .sorted(java.util.Comparator.comparing(Platform::getCode)).toList());
         return "announcements";

@@ -8,8 +8,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
-import org.qinglang.intake.ComplaintCategory;
-import org.qinglang.intake.ReporterType;
+import org.qinglang.casefile.ComplaintCategory;
+import org.qinglang.casefile.ReporterType;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The public complaint form (/complaints/new). */

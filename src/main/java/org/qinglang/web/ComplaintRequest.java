@@ -7,8 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.qinglang.intake.ComplaintCategory;
-import org.qinglang.intake.ReporterType;
+import org.qinglang.casefile.ComplaintCategory;
+import org.qinglang.casefile.ReporterType;
 
 /** The JSON body of POST /api/complaints. */
 public record ComplaintRequest(

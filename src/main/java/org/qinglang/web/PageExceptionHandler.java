@@ -1,7 +1,7 @@
 package org.qinglang.web;
 
-import org.qinglang.casework.CaseNotAwaitingException;
-import org.qinglang.intake.CaseNotFoundException;
+import org.qinglang.process.CaseNotAwaitingException;
+import org.qinglang.casefile.CaseNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;

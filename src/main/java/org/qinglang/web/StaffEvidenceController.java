@@ -1,7 +1,7 @@
 package org.qinglang.web;
 
-import org.qinglang.intake.Evidence;
-import org.qinglang.intake.EvidenceRepository;
+import org.qinglang.casefile.Evidence;
+import org.qinglang.casefile.EvidenceRepository;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

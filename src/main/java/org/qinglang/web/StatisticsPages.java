@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.qinglang.common.EngineClock;
 import org.qinglang.common.Labels;
-import org.qinglang.intake.ComplaintCategory;
+import org.qinglang.casefile.ComplaintCategory;
 import org.qinglang.statistics.TransparencyStatistics;
 import org.qinglang.statistics.TransparencyStatistics.Figures;
 import org.springframework.http.MediaType;

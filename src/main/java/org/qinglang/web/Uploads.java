@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.qinglang.common.FileNames;
-import org.qinglang.intake.EvidenceTypes;
+import org.qinglang.casefile.EvidenceTypes;
 import org.qinglang.intake.IntakeService;
 import org.qinglang.intake.NewComplaint.Attachment;
 import org.springframework.web.multipart.MultipartFile;

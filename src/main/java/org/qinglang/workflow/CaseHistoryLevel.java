@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.impl.history.HistoryLevelAudit;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.qinglang.casework.CaseVariables;
+import org.qinglang.process.CaseVariables;
 
 /**
  * The engine's {@code audit} history, except for the variables that only copy the case file onto

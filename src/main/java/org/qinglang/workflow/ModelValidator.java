@@ -21,6 +21,7 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.qinglang.casework.TriageTableCheck;
+import org.qinglang.process.ProcessIds;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
 
@@ -99,6 +100,20 @@ public class ModelValidator {
         for (Process process : bpmn.getModelElementsByType(Process.class)) {
             if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
                 problems.add(new Problem(model.name(), "model.problem.no-history-ttl", List.of(process.getId())));
+            }
+            for (String id : ProcessIds.REQUIRED_ELEMENTS.getOrDefault(process.getId(), Set.of())) {
+                if (bpmn.getModelElementById(id) == null) {
+                    problems.add(new Problem(model.name(), "model.problem.missing-id", List.of(process.getId(), id)));
+                }
+            }
+            Set<String> messages = new java.util.HashSet<>();
+            bpmn.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class)
+                    .forEach(message -> messages.add(message.getName()));
+            for (String name : ProcessIds.REQUIRED_MESSAGES.getOrDefault(process.getId(), Set.of())) {
+                if (!messages.contains(name)) {
+                    problems.add(new Problem(model.name(), "model.problem.missing-message",
+                            List.of(process.getId(), name)));
+                }
             }
         }
         for (ScriptTask script : bpmn.getModelElementsByType(ScriptTask.class)) {

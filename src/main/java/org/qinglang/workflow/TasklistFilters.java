@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.qinglang.process.ProcessIds;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -33,11 +34,11 @@ class TasklistFilters implements ApplicationRunner {
         create("我的待办 My open tasks", -20, "#2c7be5", "Tasks assigned to me",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         create("核实队列 Verification queue", -15, "#00a65a", "Complaints waiting for verification",
-                taskService.createTaskQuery().taskDefinitionKey("Task_VerifyComplaint").orderByTaskPriority().desc()
+                taskService.createTaskQuery().taskDefinitionKey(ProcessIds.TASK_VERIFY_COMPLAINT).orderByTaskPriority().desc()
                         .orderByDueDate().asc());
         create("升级处置 Escalations", -10, "#e6550d", "Enforcement decisions and announcements for supervisors",
-                taskService.createTaskQuery().taskDefinitionKeyIn("Task_DecideEnforcement",
-                        "Task_ApproveAnnouncement", "Task_ReviewOutcome").orderByDueDate().asc());
+                taskService.createTaskQuery().taskDefinitionKeyIn(ProcessIds.TASK_DECIDE_ENFORCEMENT,
+                        ProcessIds.TASK_APPROVE_ANNOUNCEMENT, ProcessIds.TASK_REVIEW_OUTCOME).orderByDueDate().asc());
         create("已超期 Overdue", -5, "#d62728", "Tasks past their due date",
                 taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc());
     }

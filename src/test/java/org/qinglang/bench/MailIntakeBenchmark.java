@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.qinglang.intake.ComplaintRepository;
+import org.qinglang.casefile.ComplaintRepository;
 import org.qinglang.mail.EmbeddedMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.qinglang.CaseDriver;
 import org.qinglang.QinglangTest;
 import org.qinglang.TestMail;
-import org.qinglang.intake.ComplaintCategory;
+import org.qinglang.casefile.ComplaintCategory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.qinglang.CaseDriver;
 import org.qinglang.QinglangTest;
 import org.qinglang.TestMail;
-import org.qinglang.intake.ComplaintCategory;
+import org.qinglang.casefile.ComplaintCategory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A repeat offence is recognised: the case worker sees the account's and the platform's earlier violations. */

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.qinglang.CaseDriver;
 import org.qinglang.QinglangTest;
 import org.qinglang.TestMail;
-import org.qinglang.intake.ComplaintCategory;
-import org.qinglang.intake.ComplaintRepository;
+import org.qinglang.casefile.ComplaintCategory;
+import org.qinglang.casefile.ComplaintRepository;
 import org.qinglang.workflow.CaseHistoryLevel;
 import org.springframework.beans.factory.annotation.Autowired;
 

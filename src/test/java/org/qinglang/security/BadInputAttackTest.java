@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.qinglang.CaseDriver;
 import org.qinglang.QinglangTest;
 import org.qinglang.TestMail;
-import org.qinglang.intake.ComplaintRepository;
+import org.qinglang.casefile.ComplaintRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -120,7 +120,7 @@ class BadInputAttackTest {
 
     @Test
     void aFormTextTooLongForTheEngineIsRefusedByName() throws Exception {
-        String caseNumber = cases.submit(org.qinglang.intake.ComplaintCategory.RUMOUR, "weiyu-social",
+        String caseNumber = cases.submit(org.qinglang.casefile.ComplaintCategory.RUMOUR, "weiyu-social",
                 "https://weiyu.example/p/note-" + ++unique, "poster").caseNumber();
         cases.runDueJobs(caseNumber);
         Task verify = cases.task(caseNumber, "Task_VerifyComplaint");

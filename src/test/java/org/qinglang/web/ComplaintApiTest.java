@@ -15,7 +15,7 @@ import org.qinglang.TestMail;
 import org.qinglang.announcement.Announcement;
 import org.qinglang.announcement.AnnouncementRepository;
 import org.qinglang.common.EngineClock;
-import org.qinglang.intake.ComplaintRepository;
+import org.qinglang.casefile.ComplaintRepository;
 import org.qinglang.security.AccessTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;

@@ -66,6 +66,21 @@ class ModelValidatorTest {
     }
 
     @Test
+    void aProcessWithoutTheIdsJavaReliesOnIsRefusedSayingWhich() throws Exception {
+        List<Model> models = new ArrayList<>(deployment.currentModels());
+        models.replaceAll(m -> m.name().equals("complaint-handling.bpmn") ? new Model(m.name(), new String(m.content(),
+                StandardCharsets.UTF_8).replace("Task_VerifyComplaint", "Task_CheckComplaint")
+                .replace("name=\"PlatformResponded\"", "name=\"PlatformAnswered\"").getBytes(StandardCharsets.UTF_8)) : m);
+        List<ModelValidator.Problem> problems = validator.validate(models);
+        assertThat(problems).extracting(ModelValidator.Problem::key, ModelValidator.Problem::arguments)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("model.problem.missing-id",
+                                List.of("complaint-handling", "Task_VerifyComplaint")),
+                        org.assertj.core.groups.Tuple.tuple("model.problem.missing-message",
+                                List.of("complaint-handling", "PlatformResponded")));
+    }
+
+    @Test
     void scriptsAreRefused() {
         assertThat(keys(List.of(bpmn(Bpmn.createExecutableProcess("scripted")
                 .camundaHistoryTimeToLive(30).startEvent().scriptTask("Task_Script").scriptFormat("javascript")

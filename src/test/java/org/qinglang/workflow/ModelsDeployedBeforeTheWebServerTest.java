@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.qinglang.QinglangTest;
-import org.qinglang.casework.CaseVariables;
+import org.qinglang.process.CaseVariables;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.context.ServletWebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;

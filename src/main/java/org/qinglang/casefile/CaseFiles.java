@@ -1,0 +1,147 @@
+package org.qinglang.casefile;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.qinglang.common.EngineClock;
+import org.qinglang.common.ModelCallable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Looks up the case file behind a process instance. */
+@Service
+public class CaseFiles {
+
+    private final ComplaintRepository complaints;
+    private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
+    private final String publicBaseUrl;
+
+    public CaseFiles(ComplaintRepository complaints, EntityManager entityManager, JdbcTemplate jdbc,
+            @org.springframework.beans.factory.annotation.Value("${qinglang.public-base-url}") String publicBaseUrl) {
+        this.complaints = complaints;
+        this.entityManager = entityManager;
+        this.jdbc = jdbc;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /**
+     * Whether triage found a criminal lead, as the case file records it: the process asks here, not a
+     * variable someone working a task could have set.
+     */
+    @ModelCallable
+    public boolean isCriminalLead(String caseNumber) {
+        return get(caseNumber).isCriminalLead();
+    }
+
+    /**
+     * Whether a correction at the last verification moved the case to another office: it then goes
+     * back to verification for that office instead of on with the mover's conclusion.
+     */
+    @ModelCallable
+    public boolean isHandedOver(String caseNumber) {
+        return get(caseNumber).isHandoverPending();
+    }
+
+    /** Download links for staff, one per stored item. */
+    public String evidenceLinks(Complaint complaint) {
+        // Evidence added to a stored case gets its id when the session is flushed; a new case's has it.
+        if (complaint.getEvidence().stream().anyMatch(e -> e.getId() == null)) {
+            complaints.flush();
+        }
+        return complaint.getEvidence().stream().filter(e -> e.getId() != null)
+                .map(e -> (e.getFileName() == null ? e.getKind().name() : e.getFileName()) + "  "
+                        + publicBaseUrl + "/staff/evidence/" + e.getId())
+                .collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * The case, loaded once per transaction: the steps of one job (acknowledge, triage, duplicate
+     * check…) all ask for it, and a query would flush the session and read the row again each time.
+     */
+    public Complaint get(String caseNumber) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return load(caseNumber);
+        }
+        Complaint complaint = loadedInThisTransaction(caseNumber);
+        if (complaint == null) {
+            complaint = load(caseNumber);
+            casesOfThisTransaction().put(caseNumber, complaint);
+        }
+        return complaint;
+    }
+
+    /**
+     * Records that the rectification deadline passed, as {@link Complaint#deadlineMissed()} does. It
+     * is the only change to the case file when a deadline falls due, and thousands can fall due
+     * together: one UPDATE instead of loading the case through the session, comparing every field
+     * at the commit and writing them all back, which took a fifth of an escalation's CPU
+     * (docs/performance.md). The version moves on as it would through the session, so a stale copy
+     * elsewhere still fails its own update.
+     */
+    public void recordDeadlineMissed(String caseNumber) {
+        Complaint loaded = loadedInThisTransaction(caseNumber);
+        if (loaded != null) {
+            loaded.deadlineMissed();
+            return;
+        }
+        int updated = jdbc.update("UPDATE complaint SET deadline_missed = TRUE, stage = ?, updated_at = ?,"
+                + " version = version + 1 WHERE case_number = ?", CaseStage.ESCALATED.name(),
+                Timestamp.from(EngineClock.now()), caseNumber);
+        if (updated == 0) {
+            throw new CaseNotFoundException(caseNumber);
+        }
+    }
+
+    /** The case as this transaction's session holds it, or null when the session does not hold it. */
+    @SuppressWarnings("unchecked")
+    private Complaint loadedInThisTransaction(String caseNumber) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Map<String, Complaint> loaded = (Map<String, Complaint>) TransactionSynchronizationManager.getResource(this);
+        Complaint complaint = loaded == null ? null : loaded.get(caseNumber);
+        // A transaction of its own (REQUIRES_NEW) inside this one has a session of its own.
+        return complaint != null && entityManager.contains(complaint) ? complaint : null;
+    }
+
+    /** A case just stored in this transaction: its steps need not read it back. */
+    public void opened(Complaint complaint) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            casesOfThisTransaction().put(complaint.getCaseNumber(), complaint);
+        }
+    }
+
+    private Complaint load(String caseNumber) {
+        return complaints.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Complaint> casesOfThisTransaction() {
+        Map<String, Complaint> loaded = (Map<String, Complaint>) TransactionSynchronizationManager.getResource(this);
+        if (loaded == null) {
+            Map<String, Complaint> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CaseFiles.this);
+                }
+            });
+            loaded = fresh;
+        }
+        return loaded;
+    }
+
+    /** One line per preserved item: kind, name, size and SHA-256. */
+    public static String evidenceSummary(Complaint complaint) {
+        return complaint.getEvidence().stream()
+                .map(e -> e.getKind() + " " + (e.getFileName() == null ? "-" : e.getFileName()) + " ("
+                        + e.getSizeBytes() + " B) sha256:" + e.getSha256())
+                .collect(Collectors.joining("\n"));
+    }
+}

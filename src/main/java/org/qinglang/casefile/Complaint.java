@@ -1,0 +1,402 @@
+package org.qinglang.casefile;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.qinglang.common.EngineClock;
+
+/** A complaint and the case it opened; the case number is also the process business key. */
+@Entity
+@Table(name = "complaint")
+public class Complaint {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "case_number", nullable = false, unique = true, updatable = false)
+    private String caseNumber;
+
+    @Enumerated(EnumType.STRING)
+    private ComplaintSource source;
+
+    @Enumerated(EnumType.STRING)
+    private ComplaintCategory category;
+
+    @Enumerated(EnumType.STRING)
+    private ReporterType reporterType;
+
+    private String platformCode;
+    private String contentUrl;
+    private String normalizedUrl;
+    private String accountName;
+    private String description;
+    private String complainantName;
+    private String complainantEmail;
+    private String complainantPhone;
+    private String externalMessageId;
+    private String textSha256;
+
+    @Enumerated(EnumType.STRING)
+    private CaseStage stage;
+
+    @Enumerated(EnumType.STRING)
+    private CaseOutcome outcome;
+
+    private String outcomeNote;
+    private String severity;
+    private boolean criminalLead;
+    private String responsibleOffice;
+    private Instant rectificationDueAt;
+    private int escalationLevel;
+    private String linkedCaseNumber;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant closedAt;
+    private Instant notifiedAt;
+    private Instant respondedAt;
+    private boolean deadlineMissed;
+    private Instant reviewRequestedAt;
+    private String reviewOutcome;
+    /** Who decided enforcement: the four-eyes rule for announcements trusts this, never a task variable. */
+    private String enforcementDecidedBy;
+    /** The deadlines triage gave, as ISO-8601 durations (null for cases triaged before they were kept). */
+    private String rectificationDeadline;
+    private String reminderBefore;
+    /** A correction that moved the case to another office: by whom, and from where (see StaffOffices). */
+    private String officeChangedBy;
+    private String officeBefore;
+    private boolean handoverPending;
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "complaint", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<Evidence> evidence = new ArrayList<>();
+
+    protected Complaint() {
+    }
+
+    public Complaint(String caseNumber, ComplaintSource source, ComplaintCategory category, ReporterType reporterType,
+            String platformCode, String contentUrl, String normalizedUrl, String accountName, String description,
+            String complainantName, String complainantEmail, String complainantPhone) {
+        this.caseNumber = caseNumber;
+        this.source = source;
+        this.category = category;
+        this.reporterType = reporterType;
+        this.platformCode = platformCode;
+        this.contentUrl = contentUrl;
+        this.normalizedUrl = normalizedUrl;
+        this.accountName = accountName;
+        this.description = description;
+        this.complainantName = complainantName;
+        this.complainantEmail = complainantEmail;
+        this.complainantPhone = complainantPhone;
+        this.stage = CaseStage.RECEIVED;
+        this.createdAt = EngineClock.now();
+        this.updatedAt = createdAt;
+    }
+
+    public Evidence addEvidence(EvidenceKind kind, String fileName, String contentType, byte[] content, String sourceUrl) {
+        Evidence item = new Evidence(this, kind, fileName, contentType, content, sourceUrl);
+        evidence.add(item);
+        touch();
+        return item;
+    }
+
+    public void moveTo(CaseStage newStage) {
+        this.stage = newStage;
+        touch();
+    }
+
+    public void close(CaseOutcome caseOutcome, String note) {
+        this.outcome = caseOutcome;
+        this.outcomeNote = note;
+        this.stage = CaseStage.CLOSED;
+        this.closedAt = EngineClock.now();
+        touch();
+    }
+
+    /** Records the result of an outcome that is known before the case closes (announcement may follow). */
+    public void recordOutcome(CaseOutcome caseOutcome, String note) {
+        this.outcome = caseOutcome;
+        this.outcomeNote = note;
+        touch();
+    }
+
+    public void triaged(String severity, boolean criminalLead, String responsibleOffice) {
+        this.severity = severity;
+        this.criminalLead = criminalLead;
+        this.responsibleOffice = responsibleOffice;
+        touch();
+    }
+
+    public void linkTo(String openCaseNumber) {
+        this.linkedCaseNumber = openCaseNumber;
+        close(CaseOutcome.LINKED_TO_EXISTING_CASE, openCaseNumber);
+    }
+
+    public void rectificationDue(Instant dueAt, int level) {
+        this.rectificationDueAt = dueAt;
+        this.escalationLevel = level;
+        if (notifiedAt == null) {
+            notifiedAt = EngineClock.now();
+        }
+        moveTo(CaseStage.PLATFORM_NOTIFIED);
+    }
+
+    public void platformResponded() {
+        if (respondedAt == null) {
+            respondedAt = EngineClock.now();
+        }
+        moveTo(CaseStage.UNDER_REVIEW);
+    }
+
+    public void deadlineMissed() {
+        this.deadlineMissed = true;
+        moveTo(CaseStage.ESCALATED);
+    }
+
+    /** A complainant may ask once for a review, within six months of the outcome. */
+    public boolean reviewCanBeRequested(Instant now) {
+        return stage == CaseStage.CLOSED && outcome != null && outcome != CaseOutcome.LINKED_TO_EXISTING_CASE
+                && reviewRequestedAt == null && closedAt != null
+                && now.isBefore(closedAt.atZone(java.time.ZoneOffset.UTC).plusMonths(6).toInstant());
+    }
+
+    public void reviewRequested() {
+        this.reviewRequestedAt = EngineClock.now();
+        touch();
+    }
+
+    public void reviewed(String result) {
+        this.reviewOutcome = result;
+        touch();
+    }
+
+    /** The case worker's corrections at verification, e.g. of what was read out of an e-mail. */
+    public void correct(ComplaintCategory newCategory, String newPlatformCode, String newContentUrl,
+            String newNormalizedUrl, String newAccountName) {
+        this.category = newCategory;
+        this.platformCode = newPlatformCode;
+        this.contentUrl = newContentUrl;
+        this.normalizedUrl = newNormalizedUrl;
+        this.accountName = newAccountName;
+        touch();
+    }
+
+    public void enforcementApplied(int level) {
+        this.escalationLevel = level;
+        moveTo(CaseStage.ESCALATED);
+    }
+
+    public void preserveText(String sha256) {
+        this.textSha256 = sha256;
+    }
+
+    public void receivedAs(String messageId) {
+        this.externalMessageId = messageId;
+    }
+
+    private void touch() {
+        this.updatedAt = EngineClock.now();
+    }
+
+    public boolean isOpen() {
+        return stage != CaseStage.CLOSED;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCaseNumber() {
+        return caseNumber;
+    }
+
+    public ComplaintSource getSource() {
+        return source;
+    }
+
+    public ComplaintCategory getCategory() {
+        return category;
+    }
+
+    public ReporterType getReporterType() {
+        return reporterType;
+    }
+
+    public String getPlatformCode() {
+        return platformCode;
+    }
+
+    public String getContentUrl() {
+        return contentUrl;
+    }
+
+    public String getNormalizedUrl() {
+        return normalizedUrl;
+    }
+
+    public String getAccountName() {
+        return accountName;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getComplainantName() {
+        return complainantName;
+    }
+
+    public String getComplainantEmail() {
+        return complainantEmail;
+    }
+
+    public String getComplainantPhone() {
+        return complainantPhone;
+    }
+
+    public String getExternalMessageId() {
+        return externalMessageId;
+    }
+
+    public String getTextSha256() {
+        return textSha256;
+    }
+
+    public CaseStage getStage() {
+        return stage;
+    }
+
+    public CaseOutcome getOutcome() {
+        return outcome;
+    }
+
+    public String getOutcomeNote() {
+        return outcomeNote;
+    }
+
+    public String getSeverity() {
+        return severity;
+    }
+
+    public boolean isCriminalLead() {
+        return criminalLead;
+    }
+
+    public String getResponsibleOffice() {
+        return responsibleOffice;
+    }
+
+    public Instant getRectificationDueAt() {
+        return rectificationDueAt;
+    }
+
+    public int getEscalationLevel() {
+        return escalationLevel;
+    }
+
+    public String getLinkedCaseNumber() {
+        return linkedCaseNumber;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public Instant getNotifiedAt() {
+        return notifiedAt;
+    }
+
+    public Instant getRespondedAt() {
+        return respondedAt;
+    }
+
+    public boolean isDeadlineMissed() {
+        return deadlineMissed;
+    }
+
+    public Instant getReviewRequestedAt() {
+        return reviewRequestedAt;
+    }
+
+    /** A correction by this user moved the case from that office to the one triage now gives. */
+    public void rerouted(String by, String previousOffice) {
+        this.officeChangedBy = by;
+        this.officeBefore = previousOffice;
+        this.handoverPending = true;
+        touch();
+    }
+
+    /** Whether the case was moved to another office at its last verification and waits to be verified there. */
+    public boolean isHandoverPending() {
+        return handoverPending;
+    }
+
+    /** A verification without a move: nothing is handed over (any earlier move stays recorded). */
+    public void verifiedInPlace() {
+        this.handoverPending = false;
+    }
+
+    /** The deadlines of the decision table for this case's severity, kept with the triage result. */
+    public void deadlinesTriaged(String rectificationDeadline, String reminderBefore) {
+        this.rectificationDeadline = rectificationDeadline;
+        this.reminderBefore = reminderBefore;
+    }
+
+    public String getRectificationDeadline() {
+        return rectificationDeadline;
+    }
+
+    public String getReminderBefore() {
+        return reminderBefore;
+    }
+
+    public String getOfficeChangedBy() {
+        return officeChangedBy;
+    }
+
+    public String getOfficeBefore() {
+        return officeBefore;
+    }
+
+    public String getEnforcementDecidedBy() {
+        return enforcementDecidedBy;
+    }
+
+    public void enforcementDecidedBy(String supervisor) {
+        this.enforcementDecidedBy = supervisor;
+        this.updatedAt = EngineClock.now();
+    }
+
+    public String getReviewOutcome() {
+        return reviewOutcome;
+    }
+
+    public List<Evidence> getEvidence() {
+        return evidence;
+    }
+}

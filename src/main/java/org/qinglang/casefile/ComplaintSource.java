@@ -1,0 +1,7 @@
+package org.qinglang.casefile;
+
+public enum ComplaintSource {
+    WEB,
+    API,
+    EMAIL
+}

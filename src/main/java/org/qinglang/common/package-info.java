@@ -1,0 +1,5 @@
+/**
+ * Helpers every package may use: the engine clock, message bundles, SHA-256, file names, form
+ * copies of long texts, rule refusals, the mark of methods models may call. Uses nothing of ours.
+ */
+package org.qinglang.common;

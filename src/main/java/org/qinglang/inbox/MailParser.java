@@ -1,0 +1,230 @@
+package org.qinglang.inbox;
+
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.qinglang.common.Sha256;
+import org.qinglang.intake.NewComplaint.Attachment;
+
+/**
+ * Reads mail as it really arrives: GB2312/GBK/GB18030 and UTF-8, base64 and quoted-printable,
+ * RFC 2047 headers and RFC 2231 file names, multipart/alternative (plain text preferred),
+ * HTML-only bodies (turned into text, scripts dropped) and forwarded messages.
+ */
+public final class MailParser {
+
+    private static final Set<String> AUTOMATIC_PRECEDENCE = Set.of("bulk", "junk", "list", "auto_reply");
+
+    private MailParser() {
+    }
+
+    public static ParsedMail parse(MimeMessage message) throws UnreadableMailException {
+        try {
+            InternetAddress from = sender(message);
+            String subject = decodeHeader(message.getHeader("Subject", null));
+            List<String> texts = new ArrayList<>();
+            List<Attachment> attachments = new ArrayList<>();
+            collect(message, texts, attachments);
+            String text = String.join("\n\n", texts).strip();
+            String messageId = message.getMessageID();
+            if (messageId == null || messageId.isBlank()) {
+                // Without a Message-ID the content itself identifies a redelivery.
+                messageId = "<sha256-" + Sha256.hex((from + "|" + subject + "|" + text).getBytes(StandardCharsets.UTF_8))
+                        + "@qinglang.invalid>";
+            }
+            return new ParsedMail(messageId.strip(), from == null ? null : from.getAddress().toLowerCase(Locale.ROOT),
+                    from == null ? null : from.getPersonal(), subject == null ? "" : subject, text, attachments,
+                    referencedIds(message), isAutomatic(message));
+        } catch (MessagingException | IOException e) {
+            throw new UnreadableMailException(UnreadableMailException.Reason.BROKEN_MIME, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static InternetAddress sender(MimeMessage message) throws MessagingException {
+        try {
+            Address[] from = message.getFrom();
+            if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)
+                    || address.getAddress() == null || !address.getAddress().contains("@")) {
+                return null;
+            }
+            return address;
+        } catch (jakarta.mail.internet.AddressException e) {
+            return null;
+        }
+    }
+
+    /** Auto-replies, bulk mail and other robots' messages never open cases (RFC 3834). */
+    static boolean isAutomatic(MimeMessage message) throws MessagingException {
+        String autoSubmitted = message.getHeader("Auto-Submitted", null);
+        if (autoSubmitted != null && !autoSubmitted.strip().equalsIgnoreCase("no")) {
+            return true;
+        }
+        String precedence = message.getHeader("Precedence", null);
+        if (precedence != null && AUTOMATIC_PRECEDENCE.contains(precedence.strip().toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        return message.getHeader("X-Autoreply") != null || message.getHeader("X-Autorespond") != null
+                || message.getHeader("List-Id") != null;
+    }
+
+    private static List<String> referencedIds(MimeMessage message) throws MessagingException {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String header : new String[] {"In-Reply-To", "References"}) {
+            String value = message.getHeader(header, " ");
+            if (value != null) {
+                for (String token : value.split("\\s+")) {
+                    if (token.startsWith("<") && token.endsWith(">")) {
+                        ids.add(token);
+                    }
+                }
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static void collect(Part part, List<String> texts, List<Attachment> attachments)
+            throws MessagingException, IOException, UnreadableMailException {
+        ContentType type = contentType(part);
+        String disposition = part.getDisposition();
+        String fileName = fileName(part);
+        boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition) || (fileName != null
+                && !type.match("text/plain") && !type.match("text/html"));
+
+        if (type.match("multipart/alternative")) {
+            Multipart alternatives = (Multipart) part.getContent();
+            Part chosen = null;
+            for (int i = 0; i < alternatives.getCount(); i++) {
+                BodyPart candidate = alternatives.getBodyPart(i);
+                ContentType candidateType = contentType(candidate);
+                if (candidateType.match("text/plain")) {
+                    chosen = candidate;
+                    break;
+                }
+                if (chosen == null || candidateType.match("text/html") || candidateType.match("multipart/*")) {
+                    chosen = candidate;
+                }
+            }
+            if (chosen != null) {
+                collect(chosen, texts, attachments);
+            }
+        } else if (type.match("multipart/*")) {
+            Multipart parts = (Multipart) part.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                collect(parts.getBodyPart(i), texts, attachments);
+            }
+        } else if (type.match("message/rfc822") && part.getContent() instanceof MimeMessage forwarded) {
+            // A forwarded complaint: its headers tell where it came from, its parts are evidence.
+            texts.add("---------- Forwarded message ----------\nFrom: " + decodeHeader(forwarded.getHeader("From", ","))
+                    + "\nSubject: " + decodeHeader(forwarded.getHeader("Subject", null)));
+            collect(forwarded, texts, attachments);
+        } else if (!attachment && type.match("text/plain")) {
+            texts.add(decodeText(part, type));
+        } else if (!attachment && type.match("text/html")) {
+            texts.add(htmlToText(decodeText(part, type)));
+        } else {
+            byte[] content;
+            try (InputStream in = part.getInputStream()) {
+                content = in.readAllBytes();
+            }
+            if (content.length > 0) {
+                attachments.add(new Attachment(fileName == null ? "attachment" : fileName,
+                        type.getBaseType().toLowerCase(Locale.ROOT), content, null));
+            }
+        }
+    }
+
+    private static ContentType contentType(Part part) throws MessagingException {
+        try {
+            String raw = part.getContentType();
+            return new ContentType(raw == null ? "text/plain" : raw);
+        } catch (ParseException e) {
+            return new ContentType("application", "octet-stream", null);
+        }
+    }
+
+    private static String fileName(Part part) throws MessagingException {
+        String name;
+        try {
+            name = part.getFileName(); // RFC 2231 parameters are decoded by Jakarta Mail
+        } catch (MessagingException e) {
+            name = null;
+        }
+        if (name == null) {
+            return null;
+        }
+        String decoded = decodeHeader(name);
+        // Keep only the name: never a path, never control characters.
+        decoded = decoded.replaceAll("[\\\\/]", "_").replaceAll("\\p{Cntrl}", "").strip();
+        return decoded.isEmpty() ? null : decoded.length() > 255 ? decoded.substring(0, 255) : decoded;
+    }
+
+    static String decodeHeader(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return MimeUtility.decodeText(MimeUtility.unfold(raw));
+        } catch (UnsupportedEncodingException e) {
+            return raw;
+        }
+    }
+
+    private static String decodeText(Part part, ContentType type) throws MessagingException, IOException,
+            UnreadableMailException {
+        byte[] bytes;
+        try (InputStream in = part.getInputStream()) {
+            bytes = in.readAllBytes();
+        }
+        return new String(bytes, charset(type.getParameter("charset")));
+    }
+
+    /** GB2312 and GBK labels often carry GB18030 text; GB18030 reads all three. */
+    static Charset charset(String label) throws UnreadableMailException {
+        if (label == null || label.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        String name = MimeUtility.javaCharset(label.strip().replace("\"", ""));
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("gb2312") || lower.equals("gbk") || lower.equals("euc_cn") || lower.equals("cp936")
+                || lower.equals("x-gbk") || lower.equals("gb18030")) {
+            return Charset.forName("GB18030");
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new UnreadableMailException(UnreadableMailException.Reason.UNKNOWN_CHARSET, label);
+        }
+    }
+
+    /** Text of an HTML body: scripts, styles and markup are dropped, line structure kept. */
+    static String htmlToText(String html) {
+        Document document = Jsoup.parse(html);
+        document.select("script, style, head, noscript, iframe, object, embed").remove();
+        document.select("br").append("\\n");
+        document.select("p, div, li, tr, h1, h2, h3, h4, h5, h6").prepend("\\n");
+        String text = document.text().replace("\\n", "\n");
+        return text.lines().map(String::strip).filter(line -> !line.isEmpty())
+                .reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+}

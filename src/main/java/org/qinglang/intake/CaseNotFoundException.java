@@ -1,8 +1,0 @@
-package org.qinglang.intake;
-
-public class CaseNotFoundException extends RuntimeException {
-
-    public CaseNotFoundException(String caseNumber) {
-        super("no case " + caseNumber);
-    }
-}

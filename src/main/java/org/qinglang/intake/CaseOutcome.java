@@ -1,9 +1,0 @@
-package org.qinglang.intake;
-
-public enum CaseOutcome {
-    UNFOUNDED,
-    ABANDONED,
-    LINKED_TO_EXISTING_CASE,
-    RECTIFIED,
-    ENFORCED
-}

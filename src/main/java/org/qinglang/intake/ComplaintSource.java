@@ -1,7 +1,0 @@
-package org.qinglang.intake;
-
-public enum ComplaintSource {
-    WEB,
-    API,
-    EMAIL
-}

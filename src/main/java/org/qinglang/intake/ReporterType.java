@@ -1,7 +1,0 @@
-package org.qinglang.intake;
-
-public enum ReporterType {
-    CITIZEN,
-    /** An enterprise harmed by false information or extortion (受害企业). */
-    VICTIM_ENTERPRISE
-}

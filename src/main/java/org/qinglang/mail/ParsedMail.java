@@ -1,9 +1,0 @@
-package org.qinglang.mail;
-
-import java.util.List;
-import org.qinglang.intake.NewComplaint.Attachment;
-
-/** An incoming message reduced to what the intake needs, with text decoded whatever its charset. */
-public record ParsedMail(String messageId, String fromAddress, String fromName, String subject, String text,
-        List<Attachment> attachments, List<String> referencedMessageIds, boolean automatic) {
-}

@@ -1,0 +1,73 @@
+package org.qinglang.process;
+
+/** Names of the process variables of complaint-handling, shared by delegates, forms and tests. */
+public final class CaseVariables {
+
+    public static final String PROCESS_KEY = "complaint-handling";
+
+    public static final String CASE_NUMBER = "caseNumber";
+    public static final String CATEGORY = "category";
+    public static final String CATEGORY_LABEL = "categoryLabel";
+    public static final String PLATFORM_CODE = "platformCode";
+    public static final String PLATFORM_NAME = "platformName";
+    public static final String PLATFORM_OPTIONS = "platformOptions";
+    public static final String ACCOUNT_NAME = "accountName";
+    public static final String CONTENT_URL = "contentUrl";
+    public static final String DESCRIPTION = "description";
+    public static final String EVIDENCE_SUMMARY = "evidenceSummary";
+    public static final String EVIDENCE_LINKS = "evidenceLinks";
+    public static final String ACCOUNT_HISTORY = "accountHistory";
+
+    public static final String SEVERITY = "severity";
+    public static final String CRIMINAL_LEAD = "criminalLead";
+    public static final String RESPONSIBLE_OFFICE = "responsibleOffice";
+    public static final String RECTIFICATION_DEADLINE = "rectificationDeadline";
+    public static final String REMINDER_BEFORE = "reminderBefore";
+    public static final String VERIFICATION_SLA = "verificationSla";
+    public static final String VERIFICATION_DUE_AT = "verificationDueAt";
+
+    public static final String DUPLICATE = "duplicate";
+    public static final String DUPLICATE_OF = "duplicateOf";
+
+    public static final String VERIFICATION_OUTCOME = "verificationOutcome";
+    public static final String VERIFICATION_NOTE = "verificationNote";
+    public static final String COMPLAINANT_REPLY_TEXT = "complainantReplyText";
+
+    public static final String PRIOR_ACCOUNT_VIOLATIONS = "priorAccountViolations";
+    public static final String PRIOR_PLATFORM_VIOLATIONS = "priorPlatformViolations";
+    public static final String REQUIRED_MEASURES = "requiredMeasures";
+    public static final String REQUIRED_MEASURES_TEXT = "requiredMeasuresText";
+
+    /** Set only with a further deadline on enforcement; the first notice runs on {@link #RECTIFICATION_DEADLINE}. */
+    public static final String NOTICE_DEADLINE = "noticeDeadline";
+    public static final String RECTIFICATION_DUE_AT = "rectificationDueAt";
+    public static final String RECTIFICATION_DUE_AT_TEXT = "rectificationDueAtText";
+    public static final String REMINDER_DUE_AT = "reminderDueAt";
+    public static final String PLATFORM_RESPONSE_TEXT = "platformResponseText";
+    public static final String RECTIFICATION_ADEQUATE = "rectificationAdequate";
+    public static final String REVIEW_NOTE = "reviewNote";
+
+    /** Set once enforcement is applied, for Cockpit; the case file's own escalation level is what counts. */
+    public static final String ESCALATION_LEVEL = "escalationLevel";
+    public static final String ESCALATION_REASON = "escalationReason";
+    public static final String ENFORCEMENT_MEASURES = "enforcementMeasures";
+    public static final String ENFORCEMENT_MEASURES_TEXT = "enforcementMeasuresText";
+    public static final String ENFORCEMENT_MEASURES_CODES = "enforcementMeasuresCodes";
+    public static final String ENFORCEMENT_NOTE = "enforcementNote";
+    public static final String ENFORCEMENT_DECIDED_BY = "enforcementDecidedBy";
+    public static final String REFER_TO_POLICE = "policeReferral";
+    public static final String POLICE_REFERRAL_REQUESTED = "policeReferralRequested";
+    public static final String FURTHER_DEADLINE = "furtherDeadline";
+    public static final String FURTHER_NOTICE_REQUIRED = "furtherNoticeRequired";
+
+    public static final String ANNOUNCE = "announce";
+    public static final String ANNOUNCEMENT_SUMMARY = "announcementSummary";
+    public static final String APPROVED = "approved";
+    public static final String APPROVAL_NOTE = "approvalNote";
+
+    public static final String MESSAGE_PLATFORM_RESPONDED = "PlatformResponded";
+    public static final String MESSAGE_COMPLAINANT_REPLIED = "ComplainantReplied";
+
+    private CaseVariables() {
+    }
+}

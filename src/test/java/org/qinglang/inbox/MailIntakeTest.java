@@ -1,0 +1,625 @@
+package org.qinglang.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Folder;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.qinglang.CaseDriver;
+import org.qinglang.QinglangTest;
+import org.qinglang.TestMail;
+import org.qinglang.common.Sha256;
+import org.qinglang.casefile.CaseStage;
+import org.qinglang.casefile.Complaint;
+import org.qinglang.casefile.ComplaintCategory;
+import org.qinglang.casefile.ComplaintRepository;
+import org.qinglang.casefile.ComplaintSource;
+import org.qinglang.casefile.Evidence;
+import org.qinglang.inbox.MailIntake.Outcome;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Complaints and replies arriving in a real IMAP mailbox, handled as the watcher does. */
+@QinglangTest
+class MailIntakeTest {
+
+    static final String INTAKE = "complaints@qinglang.local";
+
+    @RegisterExtension
+    static GreenMailExtension mail = TestMail.server();
+
+    @Autowired
+    MailboxWatcher watcher;
+    @Autowired
+    MailIntake mailIntake;
+    @Autowired
+    ComplaintRepository complaints;
+    @Autowired
+    CaseDriver cases;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    TestRestTemplate http;
+
+    GreenMailUser intakeBox;
+
+    @BeforeEach
+    void intakeMailbox() {
+        intakeBox = mail.setUser(INTAKE, INTAKE, "complaints");
+    }
+
+    static int unique = 0;
+
+    private MimeMessage raw(String text) throws Exception {
+        return new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private MimeMessage fixture(String name) throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/mail/" + name)) {
+            return new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+    }
+
+    private static String b64(String text, String charset) {
+        return Base64.getMimeEncoder().encodeToString(text.getBytes(Charset.forName(charset)));
+    }
+
+    private void deliver(MimeMessage message) {
+        intakeBox.deliver(message);
+    }
+
+    private Complaint caseFrom(String messageId) {
+        return transaction.execute(status -> {
+            Complaint c = complaints.findByExternalMessageId(messageId).orElseThrow();
+            c.getEvidence().size();
+            return c;
+        });
+    }
+
+    private List<String> folder(String name) throws Exception {
+        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect("127.0.0.1", TestMail.IMAP_PORT, INTAKE, "complaints");
+            Folder folder = store.getFolder(name);
+            if (!folder.exists()) {
+                return List.of();
+            }
+            folder.open(Folder.READ_ONLY);
+            List<String> ids = new java.util.ArrayList<>();
+            for (var m : folder.getMessages()) {
+                ids.add(((MimeMessage) m).getMessageID());
+            }
+            folder.close(false);
+            return ids;
+        }
+    }
+
+    @Test
+    void gbkComplaintBecomesACaseWithItsLinkPlatformAndAccount() throws Exception {
+        deliver(fixture("sample-impersonation-gbk.eml"));
+
+        var result = watcher.pollOnce();
+
+        assertThat(result.count(Outcome.CASE_CREATED) + result.count(Outcome.ALREADY_RECEIVED)).isEqualTo(1);
+        Complaint complaint = caseFrom("<sample-gbk-1@mail.example>");
+        assertThat(complaint.getSource()).isEqualTo(ComplaintSource.EMAIL);
+        assertThat(complaint.getCategory()).isEqualTo(ComplaintCategory.IMPERSONATION);
+        assertThat(complaint.getPlatformCode()).isEqualTo("shortvideo");
+        assertThat(complaint.getContentUrl()).isEqualTo("https://shortvideo.example/@fake_official");
+        assertThat(complaint.getAccountName()).isEqualTo("官方辟谣平台");
+        assertThat(complaint.getComplainantName()).isEqualTo("张先生");
+        assertThat(complaint.getDescription()).contains("举报冒充官方账号").contains("冒充网信部门");
+        assertThat(folder("INBOX")).isEmpty();
+        assertThat(folder("Processed")).contains("<sample-gbk-1@mail.example>");
+
+        cases.runDueJobs(complaint.getCaseNumber());
+        assertThat(TestMail.to(mail, "zhang@mail.example")).anyMatch(m -> TestMail.subject(m)
+                .contains(complaint.getCaseNumber()));
+
+        String listed = http.withBasicAuth("caseworker", "caseworker")
+                .getForObject("/api/complaints?source=EMAIL&size=100", String.class);
+        assertThat(listed).contains(complaint.getCaseNumber()).contains("冒充网信部门").contains("\"sha256\"");
+    }
+
+    @Test
+    void aLongComplaintByMailBecomesACaseWithItsWholeText() throws Exception {
+        String text = "旧闻新炒，谣言称某地水库决堤。".repeat(400); // 6,000 characters
+        deliver(raw("""
+                From: Li Na <lina@mail.example>
+                To: complaints@qinglang.local
+                Subject: long rumour report
+                Message-ID: <long-%d@mail.example>
+                Content-Type: text/plain; charset=utf-8
+
+                %s https://weiyu.example/p/long-%d
+                """.formatted(++unique, text, unique)));
+
+        var result = watcher.pollOnce();
+
+        assertThat(result.count(Outcome.CASE_CREATED)).isEqualTo(1);
+        assertThat(complaints.findByExternalMessageId("<long-" + unique + "@mail.example>").orElseThrow()
+                .getDescription()).contains(text);
+    }
+
+    @Test
+    void theSameMessageDeliveredTwiceGivesOneCase() throws Exception {
+        String message = """
+                From: Li Na <lina@mail.example>
+                To: complaints@qinglang.local
+                Subject: rumour about flood
+                Message-ID: <twice-%d@mail.example>
+                Content-Type: text/plain; charset=utf-8
+
+                造谣：旧闻新炒 https://weiyu.example/p/flood-%d
+                """.formatted(++unique, unique);
+        deliver(raw(message));
+        deliver(raw(message));
+
+        var result = watcher.pollOnce();
+
+        assertThat(result.count(Outcome.CASE_CREATED)).isEqualTo(1);
+        assertThat(result.count(Outcome.ALREADY_RECEIVED)).isEqualTo(1);
+        assertThat(complaints.findByExternalMessageId("<twice-" + unique + "@mail.example>")).isPresent();
+        assertThat(folder("INBOX")).isEmpty();
+    }
+
+    @Test
+    void decodesWhatChineseMailReallyLooksLike() throws Exception {
+        int n = ++unique;
+        String attachmentName = "截图.png";
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+        deliver(raw("""
+                From: =?GB2312?B?%s?= <wang@mail.example>
+                To: complaints@qinglang.local
+                Subject: =?GB2312?B?%s?=
+                Message-ID: <mixed-%d@mail.example>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="outer"
+
+                --outer
+                Content-Type: multipart/alternative; boundary="alt"
+
+                --alt
+                Content-Type: text/plain; charset=GB18030
+                Content-Transfer-Encoding: base64
+
+                %s
+                --alt
+                Content-Type: text/html; charset=utf-8
+                Content-Transfer-Encoding: quoted-printable
+
+                <p>HTML version =E5=BA=94=E8=AF=A5=E4=B8=8D=E7=94=A8</p>
+                --alt--
+                --outer
+                Content-Type: application/octet-stream
+                Content-Transfer-Encoding: base64
+                Content-Disposition: attachment; filename*=UTF-8''%s
+
+                %s
+                --outer--
+                """.formatted(b64("王先生", "GB2312"), b64("举报网络敲诈", "GB2312"), n,
+                b64("该账号：@kuaikan_extort 以删帖为名敲诈勒索。https://kuaikan-toutiao.example/u/extort-" + n,
+                        "GB18030"),
+                java.net.URLEncoder.encode(attachmentName, StandardCharsets.UTF_8).replace("+", "%20"),
+                Base64.getEncoder().encodeToString(png))));
+
+        watcher.pollOnce();
+
+        Complaint complaint = caseFrom("<mixed-" + n + "@mail.example>");
+        assertThat(complaint.getDescription()).startsWith("举报网络敲诈").contains("以删帖为名敲诈勒索")
+                .doesNotContain("HTML version");
+        assertThat(complaint.getCategory()).isEqualTo(ComplaintCategory.EXTORTION_PAID_DELETION);
+        assertThat(complaint.getPlatformCode()).isEqualTo("kuaikan-toutiao");
+        assertThat(complaint.getAccountName()).isEqualTo("@kuaikan_extort");
+        assertThat(complaint.getComplainantName()).isEqualTo("王先生");
+        Evidence attachment = complaint.getEvidence().stream().filter(e -> e.getKind().name().equals("ATTACHMENT"))
+                .findFirst().orElseThrow();
+        assertThat(attachment.getFileName()).isEqualTo(attachmentName);
+        assertThat(attachment.getContentType()).isEqualTo("image/png");
+        assertThat(attachment.getSha256()).isEqualTo(Sha256.hex(png));
+    }
+
+    @Test
+    void htmlOnlyMailIsReadAsTextWithoutScripts() throws Exception {
+        int n = ++unique;
+        deliver(raw("""
+                From: reporter@mail.example
+                To: complaints@qinglang.local
+                Subject: =?UTF-8?Q?=E8=99=9A=E5=81=87=E4=BF=A1=E6=81=AF?=
+                Message-ID: <html-%d@mail.example>
+                Content-Type: text/html; charset=utf-8
+
+                <html><head><style>p{color:red}</style><script>alert('x')</script></head>
+                <body><p>谣言帖子：<a href="https://zhidao-forum.example/t/%d">链接</a></p>
+                <p>https://zhidao-forum.example/t/%d</p><img src=x onerror="alert(1)"></body></html>
+                """.formatted(n, n, n)));
+
+        watcher.pollOnce();
+
+        Complaint complaint = caseFrom("<html-" + n + "@mail.example>");
+        assertThat(complaint.getDescription()).contains("谣言帖子").doesNotContain("<").doesNotContain("alert")
+                .doesNotContain("color:red");
+        assertThat(complaint.getContentUrl()).isEqualTo("https://zhidao-forum.example/t/" + n);
+        assertThat(complaint.getCategory()).isEqualTo(ComplaintCategory.RUMOUR);
+    }
+
+    @Test
+    void forwardedComplaintKeepsTheOriginalTextAndAttachments() throws Exception {
+        int n = ++unique;
+        deliver(raw("""
+                From: office@company.example
+                To: complaints@qinglang.local
+                Subject: Fwd: fake official account
+                Message-ID: <fwd-%d@company.example>
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: text/plain; charset=utf-8
+
+                Forwarding a complaint we received.
+                --b
+                Content-Type: message/rfc822
+
+                From: victim@mail.example
+                Subject: 冒充我公司官方账号
+                Content-Type: multipart/mixed; boundary="inner"
+
+                --inner
+                Content-Type: text/plain; charset=utf-8
+
+                账号“某公司官方”冒充我公司 https://weiyu.example/u/fake-%d
+                --inner
+                Content-Type: application/pdf; name="proof.pdf"
+                Content-Disposition: attachment; filename="proof.pdf"
+                Content-Transfer-Encoding: base64
+
+                JVBERi0xLjQK
+                --inner--
+                --b--
+                """.formatted(n, n)));
+
+        watcher.pollOnce();
+
+        Complaint complaint = caseFrom("<fwd-" + n + "@company.example>");
+        assertThat(complaint.getDescription()).contains("Forwarding a complaint").contains("Forwarded message")
+                .contains("冒充我公司");
+        assertThat(complaint.getAccountName()).isEqualTo("某公司官方");
+        assertThat(complaint.getPlatformCode()).isEqualTo("weiyu-social");
+        assertThat(complaint.getEvidence()).anyMatch(e -> "proof.pdf".equals(e.getFileName()));
+    }
+
+    @Test
+    void badMailIsQuarantinedAndAnsweredWithoutStoppingTheWatcher() throws Exception {
+        int n = ++unique;
+        deliver(raw("""
+                To: complaints@qinglang.local
+                Subject: no sender
+                Message-ID: <nosender-%d@x.example>
+
+                https://weiyu.example/p/1
+                """.formatted(n)));
+        deliver(raw("""
+                From: charset@mail.example
+                To: complaints@qinglang.local
+                Subject: strange
+                Message-ID: <charset-%d@mail.example>
+                Content-Type: text/plain; charset=x-klingon-42
+
+                qaStaH nuq https://weiyu.example/p/2
+                """.formatted(n)));
+        deliver(raw("""
+                From: empty@mail.example
+                To: complaints@qinglang.local
+                Subject:
+                Message-ID: <empty-%d@mail.example>
+                Content-Type: text/plain
+
+                """.formatted(n)));
+        deliver(raw("""
+                From: nolink@mail.example
+                To: complaints@qinglang.local
+                Subject: 有人造谣
+                Message-ID: <nolink-%d@mail.example>
+                Content-Type: text/plain; charset=utf-8
+
+                有人在网上造谣，请处理。
+                """.formatted(n)));
+        deliver(raw("""
+                From: broken@mail.example
+                To: complaints@qinglang.local
+                Subject: broken
+                Message-ID: <broken-%d@mail.example>
+                Content-Type: multipart/mixed; boundary="never-there"
+
+                this body has no boundary at all
+                """.formatted(n)));
+        deliver(raw("""
+                From: big@mail.example
+                To: complaints@qinglang.local
+                Subject: big
+                Message-ID: <big-%d@mail.example>
+                Content-Type: text/plain
+
+                https://weiyu.example/p/3
+                %s
+                """.formatted(n, "x".repeat(2_100_000))));
+        deliver(raw("""
+                From: good@mail.example
+                To: complaints@qinglang.local
+                Subject: 谣言
+                Message-ID: <good-%d@mail.example>
+                Content-Type: text/plain; charset=utf-8
+
+                谣言 https://weiyu.example/p/good-%d
+                """.formatted(n, n)));
+
+        var result = watcher.pollOnce();
+
+        assertThat(result.count(Outcome.QUARANTINED)).isEqualTo(6);
+        assertThat(result.count(Outcome.CASE_CREATED)).isEqualTo(1);
+        assertThat(folder("Quarantine")).hasSize(6);
+        assertThat(folder("INBOX")).isEmpty();
+        for (String sender : List.of("charset", "empty", "nolink", "broken", "big")) {
+            List<MimeMessage> answers = TestMail.to(mail, sender + "@mail.example");
+            assertThat(answers).as(sender).hasSize(1);
+            assertThat(answers.get(0).getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
+            assertThat(TestMail.body(answers.get(0))).contains("无法受理").contains("could not take it up");
+        }
+        assertThat(TestMail.body(TestMail.to(mail, "nolink@mail.example").get(0))).contains("未找到所举报内容的链接")
+                .contains("We found no link");
+        assertThat(complaints.findByExternalMessageId("<good-" + n + "@mail.example>")).isPresent();
+    }
+
+    @Test
+    void autoRepliesBulkMailAndOwnNoticesNeverOpenCases() throws Exception {
+        int n = ++unique;
+        for (String header : List.of("Auto-Submitted: auto-replied", "Precedence: bulk", "X-Autoreply: yes")) {
+            deliver(raw("""
+                    From: robot@mail.example
+                    To: complaints@qinglang.local
+                    Subject: Out of office
+                    Message-ID: <auto-%d-%s@mail.example>
+                    %s
+                    Content-Type: text/plain
+
+                    I am away. https://weiyu.example/p/away
+                    """.formatted(n, header.hashCode(), header)));
+        }
+        deliver(raw("""
+                From: notices@qinglang.local
+                To: complaints@qinglang.local
+                Subject: [QL-2026-999999] notice
+                Message-ID: <own-%d@qinglang.local>
+                Content-Type: text/plain
+
+                https://weiyu.example/p/own
+                """.formatted(n)));
+        long before = complaints.count();
+
+        var result = watcher.pollOnce();
+
+        assertThat(result.count(Outcome.IGNORED)).isEqualTo(4);
+        assertThat(complaints.count()).isEqualTo(before);
+        assertThat(TestMail.to(mail, "robot@mail.example")).isEmpty();
+        assertThat(folder("Ignored")).hasSize(4);
+    }
+
+    @Test
+    void crashBeforeCommitLeavesTheMessageToBeReadAgain() throws Exception {
+        int n = ++unique;
+        MimeMessage message = raw("""
+                From: crash@mail.example
+                To: complaints@qinglang.local
+                Subject: 谣言
+                Message-ID: <crash-before-%d@mail.example>
+                Content-Type: text/plain; charset=utf-8
+
+                谣言 https://weiyu.example/p/crash-before-%d
+                """.formatted(n, n));
+        deliver(message);
+
+        // The complaint is handled but its transaction never commits, as in a crash before commit.
+        transaction.executeWithoutResult(status -> {
+            mailIntake.handle(message);
+            status.setRollbackOnly();
+        });
+        assertThat(complaints.findByExternalMessageId("<crash-before-" + n + "@mail.example>")).isEmpty();
+        assertThat(folder("INBOX")).contains("<crash-before-" + n + "@mail.example>");
+
+        var result = watcher.pollOnce();
+
+        assertThat(result.count(Outcome.CASE_CREATED)).isEqualTo(1);
+        assertThat(complaints.findByExternalMessageId("<crash-before-" + n + "@mail.example>")).isPresent();
+    }
+
+    @Test
+    void crashAfterCommitButBeforeMarkingDoneGivesOneCase() throws Exception {
+        int n = ++unique;
+        MimeMessage message = raw("""
+                From: crash@mail.example
+                To: complaints@qinglang.local
+                Subject: 谣言
+                Message-ID: <crash-after-%d@mail.example>
+                Content-Type: text/plain; charset=utf-8
+
+                谣言 https://weiyu.example/p/crash-after-%d
+                """.formatted(n, n));
+        deliver(message);
+        // Committed, but the message was never moved out of the inbox.
+        assertThat(mailIntake.handle(message).outcome()).isEqualTo(Outcome.CASE_CREATED);
+
+        var result = watcher.pollOnce();
+
+        assertThat(result.count(Outcome.ALREADY_RECEIVED)).isEqualTo(1);
+        assertThat(result.count(Outcome.CASE_CREATED)).isZero();
+        assertThat(complaints.search(ComplaintSource.EMAIL, null, PageRequest.of(0, 1000)).getContent())
+                .filteredOn(c -> c.getContentUrl().endsWith("crash-after-" + n)).hasSize(1);
+        assertThat(folder("INBOX")).isEmpty();
+    }
+
+    private String substantiatedCase(String platform, String url) {
+        String caseNumber = cases.submit(ComplaintCategory.RUMOUR, platform, url, "poster").caseNumber();
+        cases.runDueJobs(caseNumber);
+        cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker",
+                Map.of("verificationOutcome", "SUBSTANTIATED", "verificationNote", "属实 substantiated"));
+        return caseNumber;
+    }
+
+    @Test
+    void platformReplyToTheNoticeReachesItsCaseByInReplyTo() throws Exception {
+        String caseNumber = substantiatedCase("kuaikan-toutiao", "https://kuaikan-toutiao.example/a/" + ++unique);
+        MimeMessage notice = TestMail.to(mail, "trust-safety@kuaikan-toutiao.example").get(0);
+        assertThat(notice.getReplyTo()[0].toString()).isEqualTo(INTAKE);
+
+        deliver(raw("""
+                From: trust-safety@kuaikan-toutiao.example
+                To: complaints@qinglang.local
+                Subject: =?utf-8?b?%s?=
+                In-Reply-To: %s
+                References: %s
+                Message-ID: <reply-%d@kuaikan-toutiao.example>
+                Content-Type: text/plain; charset=utf-8
+
+                已删除相关文章并对账号禁言30天。
+                """.formatted(b64("回复：整改通知", "UTF-8").replace("\r\n", ""), TestMail.messageId(notice),
+                TestMail.messageId(notice), unique)));
+
+        var result = watcher.pollOnce();
+
+        assertThat(result.count(Outcome.REPLY_CORRELATED)).isEqualTo(1);
+        assertThat(cases.task(caseNumber, "Task_ReviewRectification")).isNotNull();
+        assertThat((String) runtimeService.getVariable(cases.instance(caseNumber).getId(), "platformResponseText"))
+                .contains("禁言30天");
+        assertThat(complaints.findByCaseNumber(caseNumber).orElseThrow().getStage()).isEqualTo(CaseStage.UNDER_REVIEW);
+    }
+
+    @Test
+    void complainantReplyToOurRequestAddsInformation() throws Exception {
+        String caseNumber = cases.submit(ComplaintCategory.RUMOUR, "weiyu-social",
+                "https://weiyu.example/p/info-" + ++unique, "poster").caseNumber();
+        cases.runDueJobs(caseNumber);
+        cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker",
+                Map.of("verificationOutcome", "NEEDS_INFO", "verificationNote", "请提供截图"));
+        String request = TestMail.to(mail, "wang@mail.example").stream().map(TestMail::messageId)
+                .filter(id -> id.contains("needs-info") && id.contains(caseNumber)).findFirst().orElseThrow();
+        deliver(raw("""
+                From: wang@mail.example
+                To: complaints@qinglang.local
+                Subject: Re: [%s] please add information
+                In-Reply-To: %s
+                Message-ID: <info-%d@mail.example>
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: text/plain; charset=utf-8
+
+                截图见附件。
+                --b
+                Content-Type: image/png; name="shot.png"
+                Content-Disposition: attachment; filename="shot.png"
+                Content-Transfer-Encoding: base64
+
+                iVBORw0KGgo=
+                --b--
+                """.formatted(caseNumber, request, unique)));
+
+        watcher.pollOnce();
+
+        assertThat(cases.task(caseNumber, "Task_VerifyComplaint")).isNotNull();
+        Long replyEvidence = transaction.execute(s -> complaints.findByCaseNumber(caseNumber).orElseThrow()
+                .getEvidence().stream().filter(e -> e.getKind().name().equals("COMPLAINANT_REPLY")).count());
+        assertThat(replyEvidence).isEqualTo(2L);
+    }
+
+    @Test
+    void replyThatMatchesNoWaitingCaseIsAnsweredNotTurnedIntoACase() throws Exception {
+        String caseNumber = substantiatedCase("weiyu-social", "https://weiyu.example/p/stranger-" + ++unique);
+        deliver(raw("""
+                From: stranger@elsewhere.example
+                To: complaints@qinglang.local
+                Subject: Re: [%s] rectified
+                Message-ID: <stranger-%d@elsewhere.example>
+                Content-Type: text/plain
+
+                We deleted it, trust us. https://weiyu.example/p/x
+                """.formatted(caseNumber, unique)));
+        deliver(fixture("sample-platform-reply.eml")); // QL-2026-000123 does not exist here
+        long before = complaints.count();
+
+        var result = watcher.pollOnce();
+
+        assertThat(result.count(Outcome.UNMATCHED_REPLY)).isEqualTo(2);
+        assertThat(complaints.count()).isEqualTo(before);
+        assertThat(cases.task(caseNumber, "Task_ReviewRectification")).isNull(); // still waiting for the platform
+        assertThat(TestMail.to(mail, "stranger@elsewhere.example")).hasSize(1);
+        assertThat(TestMail.body(TestMail.to(mail, "trust-safety@kuaikan-toutiao.example").get(0)))
+                .contains("QL-2026-000123");
+        assertThat(folder("Unmatched")).hasSize(2);
+        assertThat(GreenMailUtil.getBody(TestMail.to(mail, "stranger@elsewhere.example").get(0))).isNotEmpty();
+    }
+
+    @Test
+    void forgedRepliesNamingACaseDoNotAdvanceIt() throws Exception {
+        // The platform's domain and the case number are public; the Message-ID of our notice is not.
+        String platformCase = substantiatedCase("kuaikan-toutiao", "https://kuaikan-toutiao.example/a/" + ++unique);
+        deliver(raw("""
+                From: trust-safety@kuaikan-toutiao.example
+                To: complaints@qinglang.local
+                Subject: Re: [%1$s] 整改通知
+                In-Reply-To: <notice-%1$s@qinglang.local>
+                References: <notice-%1$s.000000000000000000000000@qinglang.local>
+                Message-ID: <forged-%2$d@attacker.example>
+                Content-Type: text/plain; charset=utf-8
+
+                已整改完毕。Rectified, close the case. https://kuaikan-toutiao.example/a/x
+                """.formatted(platformCase, unique)));
+        String infoCase = cases.submit(ComplaintCategory.RUMOUR, "weiyu-social",
+                "https://weiyu.example/p/forged-info-" + ++unique, "poster").caseNumber();
+        cases.runDueJobs(infoCase);
+        cases.complete(infoCase, "Task_VerifyComplaint", "caseworker",
+                Map.of("verificationOutcome", "NEEDS_INFO", "verificationNote", "请提供截图"));
+        deliver(raw("""
+                From: wang@mail.example
+                To: complaints@qinglang.local
+                Subject: Re: [%s] please add information
+                Message-ID: <forged-info-%d@attacker.example>
+                Content-Type: text/plain; charset=utf-8
+
+                我撤回举报。I withdraw the complaint.
+                """.formatted(infoCase, unique)));
+
+        var result = watcher.pollOnce();
+
+        assertThat(result.count(Outcome.UNMATCHED_REPLY)).isEqualTo(2);
+        assertThat(result.count(Outcome.REPLY_CORRELATED)).isZero();
+        assertThat(cases.task(platformCase, "Task_ReviewRectification")).isNull();
+        assertThat(complaints.findByCaseNumber(platformCase).orElseThrow().getStage())
+                .isEqualTo(CaseStage.PLATFORM_NOTIFIED);
+        assertThat(complaints.findByCaseNumber(infoCase).orElseThrow().getStage())
+                .isEqualTo(CaseStage.AWAITING_INFORMATION);
+        // Each sender is told how to answer: by replying to our message, or through its link.
+        assertThat(TestMail.to(mail, "trust-safety@kuaikan-toutiao.example")).anySatisfy(answer ->
+                assertThat(TestMail.body(answer)).contains(platformCase).contains("回复我们发给您的邮件")
+                        .contains("replying to our message"));
+    }
+}
