@@ -3,12 +3,11 @@ package org.qinglang.escalation;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.spin.json.SpinJsonNode;
 import org.qinglang.process.CaseVariables;
+import org.qinglang.registry.MeasureCodes;
 
 /**
  * A supervisor's decision as the decide-enforcement form leaves it in the variables. The checklist
@@ -50,23 +49,6 @@ public record EnforcementDecision(List<String> measures, boolean referToPolice, 
     }
 
     static List<String> measureCodes(Object value) {
-        List<String> codes = new ArrayList<>();
-        if (value instanceof Collection<?> collection) {
-            collection.forEach(item -> codes.add(String.valueOf(item)));
-        } else if (value instanceof SpinJsonNode json && json.isArray()) {
-            json.elements().forEach(item -> codes.add(item.stringValue()));
-        } else if (value instanceof String text && !text.isBlank()) {
-            String stripped = text.strip();
-            if (stripped.startsWith("[")) {
-                stripped = stripped.substring(1, stripped.length() - 1);
-            }
-            for (String part : stripped.split(",")) {
-                String code = part.strip().replace("\"", "");
-                if (!code.isEmpty()) {
-                    codes.add(code);
-                }
-            }
-        }
-        return codes;
+        return MeasureCodes.parse(value);
     }
 }

@@ -15,6 +15,7 @@ import org.qinglang.casefile.ComplaintSource;
 import org.qinglang.casefile.EvidenceTypes;
 import org.qinglang.casefile.ReporterType;
 import org.qinglang.casework.CaseReplies;
+import org.qinglang.common.FileNames;
 import org.qinglang.common.Labels;
 import org.qinglang.common.Sha256;
 import org.qinglang.intake.AcceptedComplaint;
@@ -216,14 +217,13 @@ public class MailIntake {
     private static List<Attachment> acceptedAttachments(List<Attachment> attachments, List<String> notAccepted) {
         List<Attachment> accepted = new ArrayList<>();
         for (Attachment attachment : attachments) {
-            String sniffed = EvidenceTypes.sniff(attachment.content());
-            String type = sniffed != null ? sniffed
-                    : "text/plain".equals(attachment.contentType()) ? "text/plain" : attachment.contentType();
-            if (accepted.size() < IntakeService.MAX_ATTACHMENTS && IntakeService.ACCEPTED_TYPES.contains(type)
-                    && attachment.content().length <= IntakeService.MAX_ATTACHMENT_BYTES) {
-                accepted.add(new Attachment(attachment.fileName(), type, attachment.content(), null));
+            String type = EvidenceTypes.accepted(attachment.contentType(), attachment.content());
+            if (type != null && accepted.size() < EvidenceTypes.MAX_ATTACHMENTS) {
+                accepted.add(new Attachment(FileNames.safe(attachment.fileName(), "attachment"), type,
+                        attachment.content(), null));
             } else {
-                notAccepted.add(attachment.fileName() + " (" + type + ", " + attachment.content().length + " B)");
+                notAccepted.add(attachment.fileName() + " (" + attachment.contentType() + ", "
+                        + attachment.content().length + " B)");
             }
         }
         return accepted;

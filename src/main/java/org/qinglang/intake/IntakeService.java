@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.qinglang.casefile.CaseFiles;
 import org.qinglang.casefile.Complaint;
@@ -31,10 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IntakeService {
 
-    public static final int MAX_ATTACHMENTS = 10;
-    public static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
-    public static final Set<String> ACCEPTED_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
-            "application/pdf", "text/plain");
 
     private final ComplaintRepository complaints;
     private final CaseFiles caseFiles;
@@ -107,8 +102,8 @@ public class IntakeService {
     }
 
     private void checkAttachments(NewComplaint submission) {
-        if (submission.attachments().size() > MAX_ATTACHMENTS) {
-            throw new InvalidComplaintException("evidence", "at most " + MAX_ATTACHMENTS + " attachments");
+        if (submission.attachments().size() > EvidenceTypes.MAX_ATTACHMENTS) {
+            throw new InvalidComplaintException("evidence", "at most " + EvidenceTypes.MAX_ATTACHMENTS + " attachments");
         }
         for (int i = 0; i < submission.attachments().size(); i++) {
             NewComplaint.Attachment attachment = submission.attachments().get(i);
@@ -116,16 +111,16 @@ public class IntakeService {
             if (attachment.content() == null || attachment.content().length == 0) {
                 throw new InvalidComplaintException(field + ".content", "empty attachment");
             }
-            if (attachment.content().length > MAX_ATTACHMENT_BYTES) {
+            if (attachment.content().length > EvidenceTypes.MAX_BYTES) {
                 throw new InvalidComplaintException(field + ".content", "larger than 10 MB");
             }
             String type = attachment.contentType() == null ? "" : attachment.contentType().split(";")[0].strip();
-            if (!ACCEPTED_TYPES.contains(type)) {
+            if (!EvidenceTypes.ACCEPTED.contains(type)) {
                 throw new InvalidComplaintException(field + ".contentType",
-                        "accepted types are " + String.join(", ", ACCEPTED_TYPES.stream().sorted().toList()));
+                        "accepted types are " + String.join(", ", EvidenceTypes.ACCEPTED.stream().sorted().toList()));
             }
-            // The declared type must be what the bytes are (text aside), so no file passes as an image.
-            if (!type.equals("text/plain") && !type.equals(EvidenceTypes.sniff(attachment.content()))) {
+            // The declared type must be what the one rule makes of the bytes, so no file passes as an image.
+            if (!type.equals(EvidenceTypes.accepted(type, attachment.content()))) {
                 throw new InvalidComplaintException(field + ".content", "the content is not a " + type + " file");
             }
         }

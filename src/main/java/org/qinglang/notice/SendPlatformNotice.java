@@ -1,17 +1,17 @@
 package org.qinglang.notice;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.qinglang.process.CaseVariables;
-import org.qinglang.common.EngineClock;
-import org.qinglang.common.Labels;
 import org.qinglang.casefile.CaseFiles;
 import org.qinglang.casefile.Complaint;
+import org.qinglang.common.EngineClock;
+import org.qinglang.common.Labels;
 import org.qinglang.mail.CaseMail;
+import org.qinglang.process.CaseVariables;
+import org.qinglang.registry.MeasureCodes;
 import org.qinglang.registry.Platform;
 import org.qinglang.registry.PlatformRepository;
 import org.springframework.stereotype.Component;
@@ -77,8 +77,6 @@ public class SendPlatformNotice implements JavaDelegate {
     }
 
     private static List<String> codes(Object commaSeparated) {
-        return commaSeparated == null ? List.of()
-                : Arrays.stream(commaSeparated.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                        .toList();
+        return MeasureCodes.parse(commaSeparated);
     }
 }

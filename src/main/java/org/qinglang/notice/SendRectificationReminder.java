@@ -2,7 +2,6 @@ package org.qinglang.notice;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.qinglang.process.CaseVariables;
 import org.qinglang.casefile.CaseFiles;
 import org.qinglang.casefile.Complaint;
 import org.qinglang.mail.CaseMail;

@@ -17,6 +17,7 @@ import org.qinglang.announcement.Announcement;
 import org.qinglang.announcement.AnnouncementRepository;
 import org.qinglang.announcement.AnnouncementService;
 import org.qinglang.common.Labels;
+import org.qinglang.registry.MeasureCodes;
 import org.qinglang.registry.Platform;
 import org.qinglang.registry.PlatformRepository;
 import org.springframework.beans.factory.annotation.Value;
@@ -116,8 +117,7 @@ public class AnnouncementPages {
 
     private AnnouncementView view(Announcement a, Map<String, Platform> platformsByCode) {
         Platform platform = platformsByCode.get(a.getPlatformCode());
-        List<String> measures = Arrays.stream(a.getMeasures().split(",")).map(String::strip)
-                .filter(code -> !code.isEmpty()).map(labels::measure).toList();
+        List<String> measures = MeasureCodes.parse(a.getMeasures()).stream().map(labels::measure).toList();
         return new AnnouncementView(a.getId(), a.getCaseNumber(), labels.bilingual("category." + a.getCategory()),
                 platform == null ? a.getPlatformCode() : platform.displayName(), a.getAccountName(), a.getSummary(),
                 measures, Date.from(a.getPublishedAt()));

@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.RuntimeService;
-import org.qinglang.casework.CaseReplies;
-import org.qinglang.process.CaseVariables;
-import org.qinglang.common.Labels;
 import org.qinglang.casefile.CaseFiles;
 import org.qinglang.casefile.CaseStage;
 import org.qinglang.casefile.Complaint;
+import org.qinglang.casework.CaseReplies;
+import org.qinglang.common.Labels;
 import org.qinglang.intake.NewComplaint.Attachment;
+import org.qinglang.process.CaseVariables;
+import org.qinglang.registry.MeasureCodes;
 import org.qinglang.registry.PlatformRepository;
 import org.qinglang.security.AccessTokens;
 import org.springframework.http.HttpStatus;
@@ -91,11 +92,7 @@ public class PlatformResponsePages {
         Object codes = runtimeService.createVariableInstanceQuery().processInstanceIdIn(instances)
                 .variableName(CaseVariables.REQUIRED_MEASURES).list().stream().findFirst().map(v -> v.getValue())
                 .orElse(null);
-        if (codes == null) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(codes.toString().split(",")).filter(c -> !c.isBlank())
-                .map(c -> labels.get("measure." + c.strip(), locale)).toList();
+        return MeasureCodes.parse(codes).stream().map(c -> labels.get("measure." + c, locale)).toList();
     }
 
     private Complaint authorised(String caseNumber, String token) {

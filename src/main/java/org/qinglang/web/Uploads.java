@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.qinglang.common.FileNames;
 import org.qinglang.casefile.EvidenceTypes;
-import org.qinglang.intake.IntakeService;
 import org.qinglang.intake.NewComplaint.Attachment;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -26,17 +25,17 @@ final class Uploads {
             return attachments;
         }
         List<MultipartFile> given = Arrays.stream(files).filter(f -> f != null && !f.isEmpty()).toList();
-        if (given.size() > IntakeService.MAX_ATTACHMENTS) {
+        if (given.size() > EvidenceTypes.MAX_ATTACHMENTS) {
             problems.add("form.evidence.too-many");
             return attachments;
         }
         for (MultipartFile file : given) {
-            if (file.getSize() > IntakeService.MAX_ATTACHMENT_BYTES) {
+            if (file.getSize() > EvidenceTypes.MAX_BYTES) {
                 problems.add("form.evidence.too-large");
                 continue;
             }
             byte[] content = file.getBytes();
-            String type = EvidenceTypes.sniff(content);
+            String type = EvidenceTypes.accepted(file.getContentType(), content);
             if (type == null) {
                 problems.add("form.evidence.type");
                 continue;

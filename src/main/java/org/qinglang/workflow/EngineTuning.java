@@ -3,19 +3,15 @@ package org.qinglang.workflow;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.datatype.DatatypeFactory;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.IdGenerator;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.db.DbEntity;
-import org.camunda.bpm.engine.impl.db.PersistenceSession;
-import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
-import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManagerFactory;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.springframework.stereotype.Component;
 
-/** Engine settings that the Spring Boot properties do not reach (docs/performance.md). */
+/**
+ * Engine settings that the Spring Boot properties do not reach (docs/performance.md), through the
+ * engine's plugin extension point only.
+ */
 @Component
 class EngineTuning extends AbstractProcessEnginePlugin {
 
@@ -34,37 +30,5 @@ class EngineTuning extends AbstractProcessEnginePlugin {
                 : new ArrayList<>(configuration.getCustomHistoryLevels());
         custom.add(new CaseHistoryLevel());
         configuration.setCustomHistoryLevels(custom);
-    }
-
-    @Override
-    public void postInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.getSessionFactories().put(DbEntityManager.class,
-                new CheapIdCheckEntityManagers(configuration.getIdGenerator()));
-    }
-
-    /**
-     * The engine checks every entity it inserts for a valid id, building the error message (the whole
-     * entity as text) before it knows whether there is an error: several percent of the engine's
-     * time on the intake path. These entity managers build it only for an id that fails the check.
-     */
-    static final class CheapIdCheckEntityManagers extends DbEntityManagerFactory {
-
-        CheapIdCheckEntityManagers(IdGenerator idGenerator) {
-            super(idGenerator);
-        }
-
-        @Override
-        public DbEntityManager openSession() {
-            PersistenceSession persistence = Context.getCommandContext().getSession(PersistenceSession.class);
-            return new DbEntityManager(idGenerator, persistence) {
-                @Override
-                protected void validateId(DbEntity entity) {
-                    String id = entity.getId();
-                    if (id == null || Authorization.ANY.equals(id)) {
-                        super.validateId(entity);
-                    }
-                }
-            };
-        }
     }
 }

@@ -1,0 +1,41 @@
+package org.qinglang.registry;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * The one reading of a list of measure codes, however it was kept: comma-separated text (the case's
+ * and the board's copies), a JSON array as Tasklist sends a checklist, or a collection.
+ */
+public final class MeasureCodes {
+
+    private MeasureCodes() {
+    }
+
+    public static List<String> parse(Object value) {
+        List<String> codes = new ArrayList<>();
+        if (value instanceof Collection<?> collection) {
+            collection.forEach(item -> add(codes, String.valueOf(item)));
+        } else if (value instanceof SpinJsonNode json && json.isArray()) {
+            json.elements().forEach(item -> add(codes, item.stringValue()));
+        } else if (value != null) {
+            String text = value.toString().strip();
+            if (text.startsWith("[") && text.endsWith("]")) {
+                text = text.substring(1, text.length() - 1);
+            }
+            for (String part : text.split(",")) {
+                add(codes, part.replace("\"", ""));
+            }
+        }
+        return codes;
+    }
+
+    private static void add(List<String> codes, String code) {
+        String stripped = code.strip();
+        if (!stripped.isEmpty()) {
+            codes.add(stripped);
+        }
+    }
+}
