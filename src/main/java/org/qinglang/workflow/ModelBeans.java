@@ -2,7 +2,10 @@ package org.qinglang.workflow;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,6 +25,12 @@ public class ModelBeans {
     static final String OWN_PACKAGE = "org.qinglang.";
 
     private final ListableBeanFactory beans;
+    /**
+     * What the allowlist says of each bean name and class: beans are defined once at start, and every
+     * delegate expression of every case asks again.
+     */
+    private final Map<String, Optional<Class<?>>> types = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Set<String>> callableByClass = new ConcurrentHashMap<>();
 
     public ModelBeans(ListableBeanFactory beans) {
         this.beans = beans;
@@ -45,8 +54,11 @@ public class ModelBeans {
 
     /** Whether the object is one of the beans models may call, and this method of it is allowed. */
     public boolean isCallableOn(Object bean, String method) {
-        return bean != null && ownClass(ClassUtils.getUserClass(bean)) && callable(ClassUtils.getUserClass(bean))
-                .contains(method);
+        if (bean == null) {
+            return false;
+        }
+        Class<?> type = ClassUtils.getUserClass(bean);
+        return ownClass(type) && callable(type).contains(method);
     }
 
     public boolean exists(String name) {
@@ -62,22 +74,24 @@ public class ModelBeans {
         return type == null ? Set.of() : callable(type);
     }
 
-    private static Set<String> callable(Class<?> type) {
-        return Arrays.stream(type.getMethods()).filter(method -> method.isAnnotationPresent(ModelCallable.class))
-                .map(Method::getName).collect(Collectors.toSet());
+    private Set<String> callable(Class<?> type) {
+        return callableByClass.computeIfAbsent(type, t -> Arrays.stream(t.getMethods())
+                .filter(method -> method.isAnnotationPresent(ModelCallable.class)).map(Method::getName)
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     /** The bean's own class when it is one of ours, else null. */
     private Class<?> typeOf(String name) {
-        if (name == null || !beans.containsBean(name)) {
+        if (name == null) {
             return null;
         }
-        Class<?> type = beans.getType(name);
-        if (type == null) {
-            return null;
-        }
-        type = ClassUtils.getUserClass(type);
-        return ownClass(type) ? type : null;
+        return types.computeIfAbsent(name, n -> {
+            if (!beans.containsBean(n) || beans.getType(n) == null) {
+                return Optional.empty();
+            }
+            Class<?> type = ClassUtils.getUserClass(beans.getType(n));
+            return ownClass(type) ? Optional.of(type) : Optional.empty();
+        }).orElse(null);
     }
 
     private static boolean ownClass(Class<?> type) {

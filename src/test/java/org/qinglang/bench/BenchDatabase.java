@@ -20,6 +20,8 @@ final class BenchDatabase {
                 sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                 sql.execute("CREATE DATABASE " + name);
             }
+            // Outside the embedded demo the application starts only with a secret of its own for its links.
+            registry.add("qinglang.security.token-secret", () -> "benchmark-secret-of-more-than-32-characters");
             registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/" + name);
             registry.add("spring.datasource.username", () -> "postgres");
             registry.add("spring.datasource.password", () -> "");

@@ -362,6 +362,10 @@ class ComplaintHandlingProcessTest {
         Announcement announcement = announcements.findByCaseNumber(caseNumber).orElseThrow();
         assertThat(announcement.getApprovedBy()).isEqualTo("supervisor2");
         assertThat(announcement.getSummary()).doesNotContain("王先生").doesNotContain("wang@mail.example");
+        // The supervisors' internal notes never reach the complainant, by mail or on the status page.
+        assertThat(TestMail.to(mail, "wang@mail.example")).isNotEmpty().allSatisfy(m -> assertThat(TestMail.body(m))
+                .doesNotContain("罚款并暂停功能").doesNotContain("约谈平台并再次限期"));
+        assertThat(String.valueOf(complaint(caseNumber).getOutcomeNote())).doesNotContain("罚款并暂停功能");
         assertThat(announcement.getMeasures()).isEqualTo("FINE,SUSPEND_FUNCTIONS");
     }
 

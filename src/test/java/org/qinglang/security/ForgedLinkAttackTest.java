@@ -48,6 +48,34 @@ class ForgedLinkAttackTest {
     }
 
     @Test
+    void aDuplicatesComplainantGetsALinkToTheirOwnCaseOnly() throws Exception {
+        String url = "https://shortvideo.example/v/dup-" + System.nanoTime();
+        String first = cases.submit(ComplaintCategory.RUMOUR, "shortvideo", url, "@dup").caseNumber();
+        cases.runDueJobs(first);
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        String second = new com.fasterxml.jackson.databind.ObjectMapper().readTree(http.postForEntity("/api/complaints",
+                new org.springframework.http.HttpEntity<>("""
+                        {"category": "RUMOUR", "platform": "shortvideo", "url": "%s", "accountName": "@dup",
+                         "description": "同一条谣言，我也举报。", "reporterType": "CITIZEN",
+                         "complainant": {"name": "刘先生", "email": "liu@mail.example"}}""".formatted(url), headers),
+                String.class).getBody()).get("caseNumber").asText();
+        cases.runDueJobs(second);
+
+        String linked = TestMail.to(mail, "liu@mail.example").stream().map(TestMail::body)
+                .filter(body -> body.contains(first)).findFirst().orElseThrow();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/complaints/(QL-\\d{4}-\\d{6})\\?token=([\\w.-]+)")
+                .matcher(linked);
+        assertThat(link.find()).isTrue();
+        assertThat(link.group(1)).isEqualTo(second);
+        // The second complainant's token opens their own case, never the first complainant's.
+        assertThat(http.getForEntity("/complaints/" + second + "?token=" + link.group(2), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/complaints/" + first + "?token=" + link.group(2), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void onlyTheEmbeddedDemoStartsWithoutASecretOfItsOwn() {
         MockEnvironment postgres = new MockEnvironment()
                 .withProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/qinglang")
