@@ -26,6 +26,17 @@ class EngineApiRefusals implements ResourceConfigCustomizer {
         config.register(RefusalMapper.class);
     }
 
+    /** The same answers on the webapps' copy of the engine API, which maps no exceptions of ours. */
+    @org.springframework.context.annotation.Bean
+    static org.springframework.boot.web.servlet.FilterRegistrationBean<RuleRefusalsOfTheWebapps> ruleRefusalsOfTheWebapps() {
+        org.springframework.boot.web.servlet.FilterRegistrationBean<RuleRefusalsOfTheWebapps> registration =
+                new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RuleRefusalsOfTheWebapps());
+        registration.setName("qinglang-rule-refusals-of-the-webapps");
+        registration.addUrlPatterns("/camunda/api/engine/*");
+        registration.setOrder(1);
+        return registration;
+    }
+
     @Priority(1)
     public static class RefusalMapper implements ExceptionMapper<ProcessEngineException> {
 

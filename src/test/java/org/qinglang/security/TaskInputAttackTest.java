@@ -161,6 +161,26 @@ class TaskInputAttackTest {
     }
 
     @Test
+    void tasklistSaysARuleRefusalAsOne() {
+        String caseNumber = newCase("@fake_customs_" + System.nanoTime() % 100000);
+        cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker",
+                Map.of("verificationOutcome", "SUBSTANTIATED", "verificationNote", "属实"));
+        cases.advance(caseNumber, Duration.ofDays(3).plusMinutes(1));
+        cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
+                "enforcementMeasures", List.of("FINE"), "policeReferral", false, "enforcementNote", "罚款",
+                "announce", true, "announcementSummary", "该账号假冒海关。Impersonated customs."));
+        Task approval = cases.task(caseNumber, "Task_ApproveAnnouncement");
+        WebappSession tasklist = WebappSession.login(http, "tasklist", "supervisor");
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> claim = tasklist.call(HttpMethod.POST, "/camunda/api/engine/engine/default/task/"
+                + approval.getId() + "/claim", new HttpEntity<>("{\"userId\":\"supervisor\"}", json));
+        assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(claim.getBody()).contains("four-eyes").contains("双人复核");
+        assertThat(cases.task(caseNumber, "Task_ApproveAnnouncement").getAssignee()).isNull();
+    }
+
+    @Test
     void theDecidingSupervisorCannotApproveTheirOwnAnnouncementByRewritingWhoDecided() {
         String caseNumber = newCase("@fake_court_" + System.nanoTime() % 100000);
         cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker",
