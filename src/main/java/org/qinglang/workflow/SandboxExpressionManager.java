@@ -27,8 +27,18 @@ import org.springframework.context.ApplicationContext;
  */
 public class SandboxExpressionManager extends SpringExpressionManager {
 
-    /** The functions Tasklist filters use; each reads the acting user or the clock and nothing else. */
-    static final Set<String> FUNCTIONS = Set.of("currentUser", "currentUserGroups", "now");
+    /**
+     * The functions Tasklist filters use (each reads the acting user or the clock and nothing else),
+     * and dateTime(), which process versions deployed before the sandbox use for due dates
+     * ({@code dateTime().plusDays(2).toDate()}); new deployments may use none of them.
+     */
+    static final Set<String> FUNCTIONS = Set.of("currentUser", "currentUserGroups", "now", "dateTime");
+
+    /**
+     * Date arithmetic on the value of dateTime(), for those earlier versions: a date and nothing
+     * else comes of it, and no method of that date may be called in turn.
+     */
+    static final Set<String> DATE_ARITHMETIC = Set.of("plusDays", "plusHours", "plusMinutes", "plusWeeks", "toDate");
 
     private final ModelBeans beans;
 
@@ -84,7 +94,8 @@ public class SandboxExpressionManager extends SpringExpressionManager {
         public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
             String name = String.valueOf(method);
             boolean readsVariable = base instanceof VariableScope && ExpressionRules.VARIABLE_READS.contains(name);
-            if (readsVariable || beans.isCallableOn(base, name)) {
+            boolean dateArithmetic = base instanceof org.joda.time.DateTime && DATE_ARITHMETIC.contains(name);
+            if (readsVariable || dateArithmetic || beans.isCallableOn(base, name)) {
                 return methods.invoke(context, base, method, paramTypes, params);
             }
             throw new MethodNotFoundException("Models may not call " + (base == null ? "" : base.getClass()

@@ -236,6 +236,22 @@ class ModelSandboxAttackTest {
     }
 
     @Test
+    void processVersionsDeployedBeforeTheSandboxStillRun() {
+        // Their due dates read dateTime().plusDays(n).toDate(); nothing else of that date can be called.
+        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration =
+                (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        org.camunda.bpm.engine.impl.el.ExpressionManager expressions = configuration.getExpressionManager();
+        Object due = configuration.getCommandExecutorTxRequired().execute(context -> expressions
+                .createExpression("${dateTime().plusDays(2).toDate()}")
+                .getValue(org.camunda.bpm.engine.impl.el.StartProcessVariableScope.getSharedInstance()));
+        assertThat(due).isInstanceOf(java.util.Date.class);
+        assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(context -> expressions
+                .createExpression("${dateTime().toDate().getClass()}")
+                .getValue(org.camunda.bpm.engine.impl.el.StartProcessVariableScope.getSharedInstance())))
+                .hasMessageContaining("getClass");
+    }
+
+    @Test
     void aManagerStillWritesConditionsVariableReadsAndOurMethods() {
         String model = Bpmn.convertToString(Bpmn.createExecutableProcess("sandboxedButUseful")
                 .camundaHistoryTimeToLive(30).startEvent().exclusiveGateway("Gateway_Outcome")
