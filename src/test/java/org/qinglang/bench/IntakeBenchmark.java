@@ -103,6 +103,8 @@ class IntakeBenchmark {
         double service = run("qinglang service", COMPLAINTS, "service", this::submitToService).rate();
         double bare = bare(COMPLAINTS, "bare-benchmark", "Task_BareUser");
         double bareSync = bare(COMPLAINTS, "bare-benchmark-sync", "Task_BareSyncUser");
+        // Like with like: the bare process started through the engine's REST API over HTTP, as ours is.
+        double bareHttp = bareOverHttp(COMPLAINTS, "bare-benchmark", "Task_BareUser");
         sampler.shutdownNow();
         System.out.printf("BENCH intake[%s]: %d complaints, %d clients: %.1f complaints/s until verification, "
                 + "through the intake service %.1f/s; bare engine, service task as a job %.1f/s: ratios %.2f (HTTP) "
@@ -111,6 +113,8 @@ class IntakeBenchmark {
                 CLIENTS, ours, service, bare, ours / bare, service / bare, bareSync, ours / bareSync,
                 service / bareSync, startupSeconds, peakHeap.get() / (1024 * 1024),
                 peakLiveHeap.get() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        System.out.printf("BENCH intake over HTTP against the bare engine over HTTP[%s]: %.1f complaints/s against "
+                + "%.1f instances/s: ratio %.2f%n", DB, ours, bareHttp, ours / bareHttp);
         printRowsPerComplaint();
     }
 
@@ -246,6 +250,42 @@ class IntakeBenchmark {
                 DB.equals("postgres") ? "; CPU of PostgreSQL %.1f ms per instance".formatted(
                         (localPostgresCpuNanos() - databaseCpuBefore) / 1e6 / count) : "");
         return count / seconds;
+    }
+
+    /**
+     * The bare process started by POST /engine-rest/process-definition/key/{key}/start, with HTTP
+     * Basic as every engine API client sends it (an administrator, so no authorization rows are read).
+     */
+    private double bareOverHttp(int count, String processKey, String userTask) throws Exception {
+        long already = engine.getTaskService().createTaskQuery().taskDefinitionKey(userTask).count();
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("demo:demo".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        long cpuBefore = processCpuNanos();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            clients.submit(() -> {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                + port + "/engine-rest/process-definition/key/" + processKey + "/start"))
+                        .header("Content-Type", "application/json").header("Authorization", basic)
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    failures.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        clients.shutdown();
+        clients.awaitTermination(30, TimeUnit.MINUTES);
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                engine.getTaskService().createTaskQuery().taskDefinitionKey(userTask).count() - already
+                        >= count - failures.get());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("BENCH %s over HTTP: %d instances at the user task after %.1f s, %d failed; CPU of this "
+                + "JVM %.1f ms per instance%n", processKey, count, seconds, failures.get(),
+                (processCpuNanos() - cpuBefore) / 1e6 / count);
+        return (count - failures.get()) / seconds;
     }
 
     private record ThreadCpu(String group, long nanos) {
