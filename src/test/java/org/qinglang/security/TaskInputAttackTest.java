@@ -60,6 +60,18 @@ class TaskInputAttackTest {
         return caseNumber;
     }
 
+    /** A substantiated case whose missed deadline "supervisor" decided, announcement included: it awaits approval. */
+    private String decidedBySupervisorForAnnouncement(String accountPrefix) {
+        String caseNumber = newCase(accountPrefix + System.nanoTime() % 100000);
+        cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker",
+                Map.of("verificationOutcome", "SUBSTANTIATED", "verificationNote", "属实"));
+        cases.advance(caseNumber, Duration.ofDays(3).plusMinutes(1));
+        cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
+                "enforcementMeasures", List.of("FINE"), "policeReferral", false, "enforcementNote", "罚款",
+                "announce", true, "announcementSummary", "该账号假冒官方机构。Impersonated an authority."));
+        return caseNumber;
+    }
+
     @Test
     void verificationAcceptsOnlyItsFormsFields() {
         String caseNumber = newCase("@fake_police_" + System.nanoTime() % 100000);
@@ -162,13 +174,7 @@ class TaskInputAttackTest {
 
     @Test
     void tasklistSaysARuleRefusalAsOne() {
-        String caseNumber = newCase("@fake_customs_" + System.nanoTime() % 100000);
-        cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker",
-                Map.of("verificationOutcome", "SUBSTANTIATED", "verificationNote", "属实"));
-        cases.advance(caseNumber, Duration.ofDays(3).plusMinutes(1));
-        cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
-                "enforcementMeasures", List.of("FINE"), "policeReferral", false, "enforcementNote", "罚款",
-                "announce", true, "announcementSummary", "该账号假冒海关。Impersonated customs."));
+        String caseNumber = decidedBySupervisorForAnnouncement("@fake_customs_");
         Task approval = cases.task(caseNumber, "Task_ApproveAnnouncement");
         WebappSession tasklist = WebappSession.login(http, "tasklist", "supervisor");
         HttpHeaders json = new HttpHeaders();
@@ -182,13 +188,7 @@ class TaskInputAttackTest {
 
     @Test
     void theDecidingSupervisorCannotApproveTheirOwnAnnouncementByRewritingWhoDecided() {
-        String caseNumber = newCase("@fake_court_" + System.nanoTime() % 100000);
-        cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker",
-                Map.of("verificationOutcome", "SUBSTANTIATED", "verificationNote", "属实"));
-        cases.advance(caseNumber, Duration.ofDays(3).plusMinutes(1));
-        cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
-                "enforcementMeasures", List.of("FINE"), "policeReferral", false, "enforcementNote", "罚款",
-                "announce", true, "announcementSummary", "该账号假冒法院。Impersonated a court."));
+        String caseNumber = decidedBySupervisorForAnnouncement("@fake_court_");
         Task approval = cases.task(caseNumber, "Task_ApproveAnnouncement");
         assertThat(approval).isNotNull();
 
