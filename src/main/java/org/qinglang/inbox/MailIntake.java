@@ -15,6 +15,7 @@ import org.qinglang.casefile.ComplaintSource;
 import org.qinglang.casefile.EvidenceTypes;
 import org.qinglang.casefile.ReporterType;
 import org.qinglang.casework.CaseReplies;
+import org.qinglang.common.EngineClock;
 import org.qinglang.common.FileNames;
 import org.qinglang.common.Labels;
 import org.qinglang.common.Sha256;
@@ -27,6 +28,7 @@ import org.qinglang.mail.MailIntakeSettings;
 import org.qinglang.mail.MailSettings;
 import org.qinglang.mail.OutgoingMail;
 import org.qinglang.mail.OutgoingMessage;
+import org.qinglang.mail.SentMailRepository;
 import org.qinglang.process.CaseNotAwaitingException;
 import org.qinglang.registry.Platform;
 import org.qinglang.registry.PlatformRepository;
@@ -74,13 +76,15 @@ public class MailIntake {
     private final ComplaintRepository complaints;
     private final PlatformRepository platforms;
     private final OutgoingMail outgoing;
+    private final SentMailRepository sentMails;
     private final MailSettings mailSettings;
     private final MailIntakeSettings intakeSettings;
     private final Labels labels;
 
     public MailIntake(IntakeService intake, CaseReplies replies, ComplaintRepository complaints,
-            PlatformRepository platforms, OutgoingMail outgoing,
+            PlatformRepository platforms, OutgoingMail outgoing, SentMailRepository sentMails,
             MailSettings mailSettings, MailIntakeSettings intakeSettings, Labels labels) {
+        this.sentMails = sentMails;
         this.intake = intake;
         this.replies = replies;
         this.complaints = complaints;
@@ -238,8 +242,18 @@ public class MailIntake {
     }
 
     /** A polite bilingual answer, once per incoming message, marked automatic so robots do not answer it. */
+    /** Answers to one sender in an hour, at most: no loop can form with a robot we did not recognise. */
+    static final int ANSWERS_PER_SENDER_AND_HOUR = 5;
+
     private void answer(String to, String inReplyTo, String key, String caseNumber) {
-        String id = Sha256.hex(String.valueOf(inReplyTo)).substring(0, 24);
+        if (MailParser.isRobotAddress(to) || sentMails.countByRecipientIgnoreCaseAndKindAndSentAtAfter(to,
+                "intake-answer", EngineClock.now().minus(java.time.Duration.ofHours(1))) >= ANSWERS_PER_SENDER_AND_HOUR) {
+            log.info("No answer to {} ({}): a robot, or answered enough this hour", to, key);
+            return;
+        }
+        // One answer per message: the same Message-ID from two senders, or none at all, is not one message.
+        String id = Sha256.hex(to.toLowerCase(Locale.ROOT) + "|" + inReplyTo + "|" + key + "|" + caseNumber)
+                .substring(0, 24);
         String reason = labels.get("mail.intake." + key, Labels.CHINESE, caseNumber) + "\n"
                 + labels.get("mail.intake." + key, Labels.ENGLISH, caseNumber);
         String subject = labels.get("mail.intake.subject", Labels.CHINESE) + " / "

@@ -74,8 +74,24 @@ public final class MailParser {
         }
     }
 
-    /** Auto-replies, bulk mail and other robots' messages never open cases (RFC 3834). */
+    /**
+     * Auto-replies, bulk and list mail, delivery and feedback reports and other robots' messages never
+     * open cases and are never answered (RFC 3834, RFC 2369, RFC 3464, RFC 5965, common practice).
+     */
     static boolean isAutomatic(MimeMessage message) throws MessagingException {
+        if (isRobotAddress(fromAddressOf(message))) {
+            return true;
+        }
+        String contentType = message.getContentType();
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/report")) {
+            return true;
+        }
+        for (String listHeader : new String[] {"List-Unsubscribe", "List-Post", "List-Help", "List-Owner",
+            "X-Mailman-Version"}) {
+            if (message.getHeader(listHeader) != null) {
+                return true;
+            }
+        }
         String autoSubmitted = message.getHeader("Auto-Submitted", null);
         if (autoSubmitted != null && !autoSubmitted.strip().equalsIgnoreCase("no")) {
             return true;
@@ -86,6 +102,29 @@ public final class MailParser {
         }
         return message.getHeader("X-Autoreply") != null || message.getHeader("X-Autorespond") != null
                 || message.getHeader("List-Id") != null;
+    }
+
+    /** Addresses only robots send from: no-reply boxes, list and bounce addresses, mailer daemons. */
+    static boolean isRobotAddress(String address) {
+        if (address == null || !address.contains("@")) {
+            return false;
+        }
+        String local = address.substring(0, address.indexOf('@')).toLowerCase(Locale.ROOT);
+        return ROBOT_LOCAL_PART.matcher(local).matches();
+    }
+
+    private static final java.util.regex.Pattern ROBOT_LOCAL_PART = java.util.regex.Pattern.compile(
+            "((no-?reply|do-?not-?reply)([-_.+].*)?|mailer-daemon|postmaster|bounces?([-_+].*)?|dmarc.*"
+                    + "|.*-request|.*-bounces?(\\+.*)?|.*-owner|owner-.*)");
+
+    private static String fromAddressOf(MimeMessage message) {
+        try {
+            jakarta.mail.Address[] from = message.getFrom();
+            return from != null && from.length > 0 && from[0] instanceof jakarta.mail.internet.InternetAddress a
+                    ? a.getAddress() : null;
+        } catch (MessagingException e) {
+            return null;
+        }
     }
 
     private static List<String> referencedIds(MimeMessage message) throws MessagingException {

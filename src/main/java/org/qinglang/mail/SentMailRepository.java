@@ -14,4 +14,7 @@ public interface SentMailRepository extends JpaRepository<SentMail, Long> {
     Optional<SentMail> findFirstByMessageId(String messageId);
 
     List<SentMail> findByCaseNumberOrderById(String caseNumber);
+
+    /** How many messages of a kind went to one address since then (answers to a sender, for loops). */
+    long countByRecipientIgnoreCaseAndKindAndSentAtAfter(String recipient, String kind, java.time.Instant since);
 }

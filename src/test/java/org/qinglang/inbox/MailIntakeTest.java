@@ -162,6 +162,98 @@ class MailIntakeTest {
     }
 
     @Test
+    void everyPersonIsAnsweredAndNoRobotIs() throws Exception {
+        String tag = "people-" + ++unique;
+        // No Message-ID at all, and one Message-ID shared by two senders: four people, four answers.
+        for (String header : List.of("", "", "Message-ID: <0@localhost>\n", "Message-ID: <0@localhost>\n")) {
+            int n = ++unique;
+            deliver(raw("""
+                    From: person%d-%s@mail.example
+                    To: complaints@qinglang.local
+                    Subject: 没有链接 no link
+                    %sContent-Type: text/plain; charset=utf-8
+
+                    我要举报，但忘了附上链接。
+                    """.formatted(n, tag, header)));
+        }
+        // Robots: a Mailman digest, a DMARC aggregate report, a no-reply notice, a delivery report.
+        deliver(raw("""
+                From: qinglang-users-request@lists.example
+                To: complaints@qinglang.local
+                Subject: qinglang-users Digest, Vol 3, Issue 7
+                X-Mailman-Version: 2.1.39
+                Content-Type: text/plain
+
+                Send qinglang-users mailing list submissions to qinglang-users@lists.example
+                """));
+        deliver(raw("""
+                From: noreply-dmarc-support@google.com
+                To: complaints@qinglang.local
+                Subject: Report domain: qinglang.local Submitter: google.com
+                Content-Type: text/plain
+
+                This is an aggregate report from google.com.
+                """));
+        deliver(raw("""
+                From: 平台通知 <no-reply@platform.example>
+                To: complaints@qinglang.local
+                Subject: 您的账号安全提醒
+                Content-Type: text/plain; charset=utf-8
+
+                这是一封系统邮件，请勿回复。
+                """));
+        deliver(raw("""
+                From: Mail Delivery System <bounce-handler@relay.example>
+                To: complaints@qinglang.local
+                Subject: Undelivered Mail Returned to Sender
+                Content-Type: multipart/report; report-type=delivery-status; boundary="r"
+
+                --r
+                Content-Type: text/plain
+
+                This is the mail system. Your message could not be delivered.
+                --r
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; relay.example
+                --r--
+                """));
+
+        var result = watcher.pollOnce();
+
+        assertThat(result.count(Outcome.QUARANTINED)).isEqualTo(4);
+        assertThat(result.count(Outcome.IGNORED)).isEqualTo(4);
+        for (int person = unique - 3; person <= unique; person++) {
+            assertThat(TestMail.to(mail, "person" + person + "-" + tag + "@mail.example")).as("person " + person)
+                    .hasSize(1);
+        }
+        for (String robot : List.of("qinglang-users-request@lists.example", "noreply-dmarc-support@google.com",
+                "no-reply@platform.example", "bounce-handler@relay.example")) {
+            assertThat(TestMail.to(mail, robot)).as(robot).isEmpty();
+        }
+    }
+
+    @Test
+    void oneSenderIsAnsweredAFewTimesAnHourAtMost() throws Exception {
+        String sender = "looping-" + ++unique + "@autoresponder.example";
+        for (int i = 0; i < MailIntake.ANSWERS_PER_SENDER_AND_HOUR + 3; i++) {
+            deliver(raw("""
+                    From: %s
+                    To: complaints@qinglang.local
+                    Subject: Re: 您的邮件未能受理
+                    Message-ID: <loop-%d-%d@autoresponder.example>
+                    Content-Type: text/plain; charset=utf-8
+
+                    收到。
+                    """.formatted(sender, unique, i)));
+        }
+
+        watcher.pollOnce();
+
+        assertThat(TestMail.to(mail, sender)).hasSize(MailIntake.ANSWERS_PER_SENDER_AND_HOUR);
+    }
+
+    @Test
     void theSameMessageDeliveredTwiceGivesOneCase() throws Exception {
         String message = """
                 From: Li Na <lina@mail.example>
