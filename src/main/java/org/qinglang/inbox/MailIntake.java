@@ -77,14 +77,17 @@ public class MailIntake {
     private final PlatformRepository platforms;
     private final OutgoingMail outgoing;
     private final SentMailRepository sentMails;
+    private final QuarantineRegister quarantined;
     private final MailSettings mailSettings;
     private final MailIntakeSettings intakeSettings;
     private final Labels labels;
 
     public MailIntake(IntakeService intake, CaseReplies replies, ComplaintRepository complaints,
             PlatformRepository platforms, OutgoingMail outgoing, SentMailRepository sentMails,
-            MailSettings mailSettings, MailIntakeSettings intakeSettings, Labels labels) {
+            QuarantineRegister quarantined, MailSettings mailSettings, MailIntakeSettings intakeSettings,
+            Labels labels) {
         this.sentMails = sentMails;
+        this.quarantined = quarantined;
         this.intake = intake;
         this.replies = replies;
         this.complaints = complaints;
@@ -238,13 +241,14 @@ public class MailIntake {
             answer(sender, messageId, "rejected." + reason.name(), null);
         }
         log.info("Mail {} from {} quarantined: {}", messageId, sender, detail);
+        quarantined.record(messageId, sender, reason.name(), detail);
         return new Result(Outcome.QUARANTINED, null, reason + ": " + detail);
     }
 
-    /** A polite bilingual answer, once per incoming message, marked automatic so robots do not answer it. */
     /** Answers to one sender in an hour, at most: no loop can form with a robot we did not recognise. */
     static final int ANSWERS_PER_SENDER_AND_HOUR = 5;
 
+    /** A polite bilingual answer, once per incoming message, marked automatic so robots do not answer it. */
     private void answer(String to, String inReplyTo, String key, String caseNumber) {
         if (MailParser.isRobotAddress(to) || sentMails.countByRecipientIgnoreCaseAndKindAndSentAtAfter(to,
                 "intake-answer", EngineClock.now().minus(java.time.Duration.ofHours(1))) >= ANSWERS_PER_SENDER_AND_HOUR) {

@@ -35,8 +35,10 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "qinglang.mail.intake.enabled", havingValue = "true")
 public class MailboxWatcher implements SmartLifecycle {
 
-    /** How many times an unexpected failure is retried before the message is quarantined. */
+    /** How many times an unexpected failure is tried before the message is quarantined. */
     static final int MAX_ATTEMPTS = 5;
+    /** The wait after the first failure; it doubles with each further one (about 8 minutes in all). */
+    static final java.time.Duration FIRST_RETRY = java.time.Duration.ofSeconds(30);
     static final int CHUNK = 100;
     private static final FetchProfile WHOLE_MESSAGES = new FetchProfile();
 
@@ -51,7 +53,12 @@ public class MailboxWatcher implements SmartLifecycle {
     private final MailIntake intake;
     private final MailIntakeSettings settings;
     private final Session session;
-    private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
+    private final Map<String, Failures> failedAttempts = new ConcurrentHashMap<>();
+    private final QuarantineRegister quarantined;
+
+    /** A message that failed: how often, and not to be tried again before when. */
+    private record Failures(int attempts, java.time.Instant notBefore) {
+    }
     private volatile boolean running;
     private volatile Thread thread;
     private volatile Store watchedStore;
@@ -62,8 +69,9 @@ public class MailboxWatcher implements SmartLifecycle {
                 return thread;
             });
 
-    public MailboxWatcher(MailIntake intake, MailIntakeSettings settings) {
+    public MailboxWatcher(MailIntake intake, MailIntakeSettings settings, QuarantineRegister quarantined) {
         this.intake = intake;
+        this.quarantined = quarantined;
         this.settings = settings;
         Properties properties = new Properties();
         String protocol = settings.protocol();
@@ -138,21 +146,33 @@ public class MailboxWatcher implements SmartLifecycle {
         try {
             MimeMessage local = new MimeMessage((MimeMessage) message);
             key = local.getMessageID() == null ? String.valueOf(message.getMessageNumber()) : local.getMessageID();
+            Failures earlier = failedAttempts.get(key);
+            if (earlier != null && org.qinglang.common.EngineClock.now().isBefore(earlier.notBefore())) {
+                return null; // backing off: tried again later
+            }
             MailIntake.Outcome outcome = intake.handle(local).outcome();
             failedAttempts.remove(key);
             return outcome;
         } catch (MessagingException e) {
             // The message cannot even be copied from the server: treat as broken.
             log.warn("Unreadable message {}: {}", key, e.getMessage());
+            quarantined.record(key, null, "UNREADABLE", String.valueOf(e.getMessage()));
             return MailIntake.Outcome.QUARANTINED;
         } catch (RuntimeException e) {
-            int attempts = failedAttempts.merge(String.valueOf(key), 1, Integer::sum);
-            log.warn("Handling message {} failed (attempt {}), it stays in the inbox: {}", key, attempts,
-                    e.toString());
+            Failures failures = failedAttempts.merge(String.valueOf(key), new Failures(1, null),
+                    (old, one) -> new Failures(old.attempts() + 1, null));
+            int attempts = failures.attempts();
             if (attempts >= MAX_ATTEMPTS) {
                 failedAttempts.remove(String.valueOf(key));
+                log.warn("Handling message {} failed {} times, quarantined: {}", key, attempts, e.toString());
+                quarantined.record(key, null, "FAILED_" + attempts + "_TIMES", e.toString());
                 return MailIntake.Outcome.QUARANTINED;
             }
+            java.time.Duration wait = FIRST_RETRY.multipliedBy(1L << (attempts - 1));
+            failedAttempts.put(String.valueOf(key), new Failures(attempts, org.qinglang.common.EngineClock.now()
+                    .plus(wait)));
+            log.warn("Handling message {} failed (attempt {}), it stays in the inbox and is tried again in {}: {}",
+                    key, attempts, wait, e.toString());
             return null;
         }
     }

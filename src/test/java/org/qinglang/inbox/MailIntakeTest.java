@@ -254,6 +254,68 @@ class MailIntakeTest {
     }
 
     @Test
+    void aMessageThatKeepsFailingIsTriedAgainLaterAndQuarantinedSayingWhy(
+            @Autowired org.camunda.bpm.engine.RepositoryService repositoryService,
+            @Autowired QuarantineRegister register) throws Exception {
+        // The process cannot start while its definition is suspended: every attempt fails.
+        repositoryService.suspendProcessDefinitionByKey("complaint-handling");
+        try {
+            int n = ++unique;
+            deliver(raw("""
+                    From: Li Na <lina@mail.example>
+                    To: complaints@qinglang.local
+                    Subject: rumour
+                    Message-ID: <failing-%d@mail.example>
+                    Content-Type: text/plain; charset=utf-8
+
+                    造谣 https://weiyu.example/p/failing-%d
+                    """.formatted(n, n)));
+            assertThat(watcher.pollOnce().failed()).isEqualTo(1);
+            // Polled again at once, it is not tried again: the watcher backs off.
+            assertThat(watcher.pollOnce().failed()).isEqualTo(1);
+            long waited = 0;
+            for (int attempt = 2; attempt <= MailboxWatcher.MAX_ATTEMPTS; attempt++) {
+                java.time.Duration wait = MailboxWatcher.FIRST_RETRY.multipliedBy(1L << (attempt - 2));
+                waited += wait.toSeconds();
+                org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+                        new java.util.Date(System.currentTimeMillis() + (waited + 1) * 1000));
+                watcher.pollOnce();
+            }
+            assertThat(folder("Quarantine")).contains("<failing-" + n + "@mail.example>");
+            assertThat(register.latest(10)).anySatisfy(row -> {
+                assertThat(row.get("message_id")).isEqualTo("<failing-" + n + "@mail.example>");
+                assertThat((String) row.get("reason")).isEqualTo("FAILED_" + MailboxWatcher.MAX_ATTEMPTS + "_TIMES");
+                assertThat((String) row.get("detail")).contains("suspended");
+            });
+        } finally {
+            repositoryService.activateProcessDefinitionByKey("complaint-handling");
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void aQuarantinedMessageRecordsWhy(@Autowired QuarantineRegister register) throws Exception {
+        int n = ++unique;
+        deliver(raw("""
+                From: zhao@mail.example
+                To: complaints@qinglang.local
+                Subject: 举报
+                Message-ID: <nolink-%d@mail.example>
+                Content-Type: text/plain; charset=utf-8
+
+                有人造谣，但我忘了链接。
+                """.formatted(n)));
+
+        watcher.pollOnce();
+
+        assertThat(register.latest(10)).anySatisfy(row -> {
+            assertThat(row.get("message_id")).isEqualTo("<nolink-" + n + "@mail.example>");
+            assertThat(row.get("sender")).isEqualTo("zhao@mail.example");
+            assertThat(row.get("reason")).isEqualTo("NO_LINK");
+        });
+    }
+
+    @Test
     void theSameMessageDeliveredTwiceGivesOneCase() throws Exception {
         String message = """
                 From: Li Na <lina@mail.example>
