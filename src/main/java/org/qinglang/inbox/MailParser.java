@@ -167,6 +167,13 @@ public final class MailParser {
             if (chosen != null) {
                 collect(chosen, texts, attachments);
             }
+            // The other branches say the same in another form, but what they attach is evidence all the same.
+            for (int i = 0; i < alternatives.getCount(); i++) {
+                BodyPart other = alternatives.getBodyPart(i);
+                if (other != chosen) {
+                    collect(other, new ArrayList<>(), attachments);
+                }
+            }
         } else if (type.match("multipart/*")) {
             Multipart parts = (Multipart) part.getContent();
             for (int i = 0; i < parts.getCount(); i++) {

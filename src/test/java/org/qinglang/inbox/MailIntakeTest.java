@@ -316,6 +316,50 @@ class MailIntakeTest {
     }
 
     @Test
+    void attachmentsInTheBranchNotReadAsTextAreEvidenceToo() throws Exception {
+        int n = ++unique;
+        String pdf = java.util.Base64.getEncoder().encodeToString("%PDF-1.4 evidence".getBytes(StandardCharsets.UTF_8));
+        deliver(raw("""
+                From: Wu Lei <wulei@mail.example>
+                To: complaints@qinglang.local
+                Subject: 有偿删帖证据
+                Message-ID: <alternative-%1$d@mail.example>
+                Content-Type: multipart/alternative; boundary="alt"
+
+                --alt
+                Content-Type: text/plain; charset=utf-8
+
+                有偿删帖 https://weiyu.example/p/paid-%1$d
+                --alt
+                Content-Type: multipart/mixed; boundary="html"
+
+                --html
+                Content-Type: text/html; charset=utf-8
+
+                <p>有偿删帖 https://weiyu.example/p/paid-%1$d</p>
+                --html
+                Content-Type: application/pdf; name="转账记录.pdf"
+                Content-Disposition: attachment; filename="transfer.pdf"
+                Content-Transfer-Encoding: base64
+
+                %2$s
+                --html
+                Content-Type: application/pdf; name="chat.pdf"
+                Content-Disposition: attachment; filename="chat.pdf"
+                Content-Transfer-Encoding: base64
+
+                %2$s
+                --html--
+                --alt--
+                """.formatted(n, pdf)));
+
+        watcher.pollOnce();
+
+        assertThat(caseFrom("<alternative-" + n + "@mail.example>").getEvidence())
+                .extracting(e -> e.getFileName()).contains("transfer.pdf", "chat.pdf");
+    }
+
+    @Test
     void theSameMessageDeliveredTwiceGivesOneCase() throws Exception {
         String message = """
                 From: Li Na <lina@mail.example>
