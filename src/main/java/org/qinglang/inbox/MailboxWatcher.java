@@ -43,7 +43,6 @@ public class MailboxWatcher implements SmartLifecycle {
     private static final FetchProfile WHOLE_MESSAGES = new FetchProfile();
 
     static {
-        WHOLE_MESSAGES.add(FetchProfile.Item.ENVELOPE);
         WHOLE_MESSAGES.add(FetchProfile.Item.FLAGS);
         WHOLE_MESSAGES.add(FetchProfile.Item.SIZE);
         WHOLE_MESSAGES.add(IMAPFolder.FetchProfileItem.MESSAGE);
@@ -144,7 +143,11 @@ public class MailboxWatcher implements SmartLifecycle {
     private MailIntake.Outcome handleOne(Message message) {
         String key = null;
         try {
-            MimeMessage local = new MimeMessage((MimeMessage) message);
+            // From the raw message, parsed here: the server's ENVELOPE of some real addresses ("To: baz",
+            // "<>", groups, underscores in domains) cannot be read, and copying the message would need it.
+            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+            message.writeTo(raw);
+            MimeMessage local = new MimeMessage(session, new java.io.ByteArrayInputStream(raw.toByteArray()));
             key = local.getMessageID() == null ? String.valueOf(message.getMessageNumber()) : local.getMessageID();
             Failures earlier = failedAttempts.get(key);
             if (earlier != null && org.qinglang.common.EngineClock.now().isBefore(earlier.notBefore())) {
@@ -153,7 +156,7 @@ public class MailboxWatcher implements SmartLifecycle {
             MailIntake.Outcome outcome = intake.handle(local).outcome();
             failedAttempts.remove(key);
             return outcome;
-        } catch (MessagingException e) {
+        } catch (MessagingException | java.io.IOException e) {
             // The message cannot even be copied from the server: treat as broken.
             log.warn("Unreadable message {}: {}", key, e.getMessage());
             quarantined.record(key, null, "UNREADABLE", String.valueOf(e.getMessage()));

@@ -360,6 +360,30 @@ class MailIntakeTest {
     }
 
     @Test
+    void messagesWithAddressesTheServersEnvelopeCannotCarryAreStillRead() throws Exception {
+        int n = ++unique;
+        for (String to : List.of("baz", "\"Undisclosed Recipients\" <>", "IETF-Announce:;", "list@under_score.example")) {
+            int m = ++unique;
+            deliver(raw("""
+                    From: Sun Li <sunli%2$d@mail.example>
+                    To: %1$s
+                    Subject: 造谣举报
+                    Message-ID: <envelope-%2$d@mail.example>
+                    Content-Type: text/plain; charset=utf-8
+
+                    造谣 https://weiyu.example/p/envelope-%2$d
+                    """.formatted(to, m)));
+        }
+
+        var result = watcher.pollOnce();
+
+        assertThat(result.count(Outcome.CASE_CREATED)).isEqualTo(4);
+        for (int m = n + 1; m <= n + 4; m++) {
+            assertThat(complaints.findByExternalMessageId("<envelope-" + m + "@mail.example>")).isPresent();
+        }
+    }
+
+    @Test
     void theSameMessageDeliveredTwiceGivesOneCase() throws Exception {
         String message = """
                 From: Li Na <lina@mail.example>
