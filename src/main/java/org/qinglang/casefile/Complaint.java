@@ -137,10 +137,14 @@ public class Complaint {
         touch();
     }
 
-    public void triaged(String severity, boolean criminalLead, String responsibleOffice) {
+    /** What triage gave: severity, criminal lead, office, and the deadlines (ISO-8601 durations). */
+    public void triaged(String severity, boolean criminalLead, String responsibleOffice, String rectificationDeadline,
+            String reminderBefore) {
         this.severity = severity;
         this.criminalLead = criminalLead;
         this.responsibleOffice = responsibleOffice;
+        this.rectificationDeadline = rectificationDeadline;
+        this.reminderBefore = reminderBefore;
         touch();
     }
 
@@ -359,12 +363,6 @@ public class Complaint {
     /** A verification without a move: nothing is handed over (any earlier move stays recorded). */
     public void verifiedInPlace() {
         this.handoverPending = false;
-    }
-
-    /** The deadlines of the decision table for this case's severity, kept with the triage result. */
-    public void deadlinesTriaged(String rectificationDeadline, String reminderBefore) {
-        this.rectificationDeadline = rectificationDeadline;
-        this.reminderBefore = reminderBefore;
     }
 
     public String getRectificationDeadline() {

@@ -69,8 +69,8 @@ public class ApplyVerificationCorrections implements TaskListener {
         if (triageAgain) {
             String officeBefore = complaint.getResponsibleOffice();
             Triage triage = triageService.triage(complaint);
-            complaint.triaged(triage.severity(), triage.criminalLead(), triage.responsibleOffice());
-            complaint.deadlinesTriaged(triage.rectificationDeadline(), triage.reminderBefore());
+            complaint.triaged(triage.severity(), triage.criminalLead(), triage.responsibleOffice(),
+                    triage.rectificationDeadline(), triage.reminderBefore());
             String corrector = CurrentUser.of(task);
             // A move by someone who is not staff of both offices hands the case over: the office it moved to
             // verifies it afresh (the mover's conclusion is not taken), and the mover gains no access by it.

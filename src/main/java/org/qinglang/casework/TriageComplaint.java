@@ -27,8 +27,8 @@ public class TriageComplaint implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Complaint complaint = caseFiles.get(execution.getProcessBusinessKey());
         Triage triage = triageService.triage(complaint);
-        complaint.triaged(triage.severity(), triage.criminalLead(), triage.responsibleOffice());
-        complaint.deadlinesTriaged(triage.rectificationDeadline(), triage.reminderBefore());
+        complaint.triaged(triage.severity(), triage.criminalLead(), triage.responsibleOffice(),
+                triage.rectificationDeadline(), triage.reminderBefore());
         setTriageVariables(execution, triage);
     }
 

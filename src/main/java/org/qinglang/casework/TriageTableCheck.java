@@ -17,6 +17,7 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.qinglang.casefile.ComplaintCategory;
 import org.qinglang.casefile.ReporterType;
+import org.qinglang.common.FeelOnly;
 import org.qinglang.registry.Platform;
 import org.qinglang.registry.PlatformRepository;
 import org.springframework.stereotype.Component;
@@ -44,13 +45,8 @@ public class TriageTableCheck {
      * yet, so no JUEL (which could reach Java) and no script may run, even if a check before missed it.
      */
     private static DmnEngine feelOnlyEngine() {
-        DefaultDmnEngineConfiguration configuration =
-                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        String feel = DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE;
-        configuration.setDefaultInputExpressionExpressionLanguage(feel);
-        configuration.setDefaultInputEntryExpressionLanguage(feel);
-        configuration.setDefaultOutputEntryExpressionLanguage(feel);
-        configuration.setDefaultLiteralExpressionLanguage(feel);
+        DefaultDmnEngineConfiguration configuration = FeelOnly.configure(
+                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration());
         configuration.setElProvider(expression -> {
             throw new IllegalArgumentException("only FEEL is evaluated in decision tables");
         });

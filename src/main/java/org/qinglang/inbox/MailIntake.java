@@ -213,11 +213,9 @@ public class MailIntake {
         return mail.referencedMessageIds().stream().map(outgoing::caseAnswered).flatMap(Optional::stream).findFirst();
     }
 
+    /** Our own notices must never turn into cases or answers (mail loops); bounces are robots' mail. */
     private boolean isOwn(String address) {
-        String lower = address.toLowerCase(Locale.ROOT);
-        // Our own notices, and bounces, must never turn into cases or answers (mail loops).
-        return lower.equalsIgnoreCase(mailSettings.from()) || lower.equalsIgnoreCase(intakeSettings.address())
-                || lower.startsWith("mailer-daemon@") || lower.startsWith("postmaster@");
+        return address.equalsIgnoreCase(mailSettings.from()) || address.equalsIgnoreCase(intakeSettings.address());
     }
 
     /** Attachments that are what evidence may be, by their content; the others are named in the text. */

@@ -55,7 +55,7 @@ public final class MailParser {
             }
             return new ParsedMail(messageId.strip(), from == null ? null : from.getAddress().toLowerCase(Locale.ROOT),
                     from == null ? null : from.getPersonal(), subject == null ? "" : subject, text, attachments,
-                    referencedIds(message), isAutomatic(message));
+                    referencedIds(message), isAutomatic(message, from == null ? null : from.getAddress()));
         } catch (MessagingException | IOException e) {
             throw new UnreadableMailException(UnreadableMailException.Reason.BROKEN_MIME, String.valueOf(e.getMessage()));
         }
@@ -78,8 +78,8 @@ public final class MailParser {
      * Auto-replies, bulk and list mail, delivery and feedback reports and other robots' messages never
      * open cases and are never answered (RFC 3834, RFC 2369, RFC 3464, RFC 5965, common practice).
      */
-    static boolean isAutomatic(MimeMessage message) throws MessagingException {
-        if (isRobotAddress(fromAddressOf(message))) {
+    static boolean isAutomatic(MimeMessage message, String fromAddress) throws MessagingException {
+        if (isRobotAddress(fromAddress)) {
             return true;
         }
         String contentType = message.getContentType();
@@ -116,16 +116,6 @@ public final class MailParser {
     private static final java.util.regex.Pattern ROBOT_LOCAL_PART = java.util.regex.Pattern.compile(
             "((no-?reply|do-?not-?reply)([-_.+].*)?|mailer-daemon|postmaster|bounces?([-_+].*)?|dmarc.*"
                     + "|.*-request|.*-bounces?(\\+.*)?|.*-owner|owner-.*)");
-
-    private static String fromAddressOf(MimeMessage message) {
-        try {
-            jakarta.mail.Address[] from = message.getFrom();
-            return from != null && from.length > 0 && from[0] instanceof jakarta.mail.internet.InternetAddress a
-                    ? a.getAddress() : null;
-        } catch (MessagingException e) {
-            return null;
-        }
-    }
 
     private static List<String> referencedIds(MimeMessage message) throws MessagingException {
         Set<String> ids = new LinkedHashSet<>();

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Set;
+import org.qinglang.common.ProblemJson;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -33,10 +34,8 @@ public class CrossSiteEngineCalls extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("application/problem+json;charset=UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Cross-site request refused\",\"status\":403,"
-                + "\"detail\":\"The engine API does not accept changes sent by a page of another site.\"}");
+        ProblemJson.write(response, ProblemJson.of(HttpServletResponse.SC_FORBIDDEN, "Cross-site request refused",
+                "The engine API does not accept changes sent by a page of another site."));
     }
 
     private boolean fromAnotherSite(HttpServletRequest request) {

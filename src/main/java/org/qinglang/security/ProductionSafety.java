@@ -14,7 +14,6 @@ public class ProductionSafety {
 
     static final Set<String> KNOWN_PASSWORDS = Set.of("", "demo", "admin", "password", "qinglang", "complaints",
             "changeme", "secret", "123456");
-    static final String DEVELOPMENT_SECRET = TokenSecret.PUBLISHED;
 
     public ProductionSafety(Environment environment) {
         List<String> problems = problems(environment);
@@ -28,8 +27,7 @@ public class ProductionSafety {
         if (env.getProperty("qinglang.demo.enabled", Boolean.class, false)) {
             problems.add("demo users are enabled (qinglang.demo.enabled)");
         }
-        String secret = env.getProperty("qinglang.security.token-secret", "");
-        if (secret.equals(DEVELOPMENT_SECRET) || secret.length() < 32) {
+        if (!TokenSecret.isOwn(env.getProperty("qinglang.security.token-secret", ""))) {
             problems.add("qinglang.security.token-secret must be set to a secret of at least 32 characters");
         }
         String adminId = env.getProperty("camunda.bpm.admin-user.id", "");

@@ -15,12 +15,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.qinglang.common.ProblemJson;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -101,8 +101,7 @@ public class TaskFormInput extends OncePerRequestFilter {
     private static List<String> tooLong(JsonNode variables) {
         List<String> tooLong = new ArrayList<>();
         variables.fields().forEachRemaining(field -> {
-            JsonNode value = field.getValue() != null && field.getValue().isObject() ? field.getValue().get("value")
-                    : field.getValue();
+            JsonNode value = valueOf(field.getValue());
             if (value != null && value.isTextual() && value.asText().length() > MAX_TEXT) {
                 tooLong.add(field.getKey());
             }
@@ -116,6 +115,13 @@ public class TaskFormInput extends OncePerRequestFilter {
             refused.add("variables");
             return refused;
         }
+        List<String> readOnlySent = new ArrayList<>();
+        variables.fieldNames().forEachRemaining(name -> {
+            if (fields.readOnly().contains(name)) {
+                readOnlySent.add(name);
+            }
+        });
+        Map<String, Object> shown = readOnlySent.isEmpty() ? Map.of() : forms.currentValues(taskId, readOnlySent);
         for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
             String name = field.getKey();
@@ -126,7 +132,7 @@ public class TaskFormInput extends OncePerRequestFilter {
                 continue;
             }
             // Tasklist sends the read-only fields back as they were shown; a changed value is an attack.
-            if (!fields.readOnly().contains(name) || !sameValue(field.getValue(), forms.currentValue(taskId, name))) {
+            if (!fields.readOnly().contains(name) || !sameValue(field.getValue(), shown.get(name))) {
                 refused.add(name);
             }
         }
@@ -142,7 +148,7 @@ public class TaskFormInput extends OncePerRequestFilter {
         if (offered == null) {
             return true;
         }
-        JsonNode value = submitted != null && submitted.isObject() ? submitted.get("value") : submitted;
+        JsonNode value = valueOf(submitted);
         if (value == null || value.isNull()) {
             return true;
         }
@@ -165,8 +171,13 @@ public class TaskFormInput extends OncePerRequestFilter {
         return offered.contains(value.asText());
     }
 
+    /** A submitted variable's value: the engine API's {"value": …, "type": …}, or the bare value. */
+    private static JsonNode valueOf(JsonNode submitted) {
+        return submitted != null && submitted.isObject() ? submitted.get("value") : submitted;
+    }
+
     private static boolean sameValue(JsonNode submitted, Object current) {
-        JsonNode value = submitted != null && submitted.isObject() ? submitted.get("value") : submitted;
+        JsonNode value = valueOf(submitted);
         String text = value == null || value.isNull() ? "" : value.isTextual() ? value.asText() : value.toString();
         String shown = current == null ? "" : String.valueOf(current);
         return Objects.equals(text, shown);
@@ -186,17 +197,12 @@ public class TaskFormInput extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response, int status, String english, String chinese, List<String> fields)
             throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", "Task input refused 任务输入被拒绝");
-        problem.put("status", status);
-        problem.put("detail", english + " " + chinese);
+        Map<String, Object> problem = ProblemJson.of(status, "Task input refused 任务输入被拒绝",
+                english + " " + chinese);
         if (!fields.isEmpty()) {
             problem.put("fields", fields);
         }
-        response.setStatus(status);
-        response.setContentType("application/problem+json;charset=UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemJson.write(response, problem);
     }
 
     /** The request again, with the body already read. */

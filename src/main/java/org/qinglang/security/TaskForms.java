@@ -53,8 +53,9 @@ public class TaskForms {
                 k -> read(deploymentId, formRef.getKey()));
     }
 
-    public Object currentValue(String taskId, String name) {
-        return engine.getTaskService().getVariable(taskId, name);
+    /** The values the task's form shows for these fields now, read in one call. */
+    public Map<String, Object> currentValues(String taskId, java.util.Collection<String> names) {
+        return engine.getTaskService().getVariables(taskId, names);
     }
 
     private Fields read(String deploymentId, String formId) {

@@ -24,9 +24,15 @@ final class TokenSecret {
     private TokenSecret() {
     }
 
+    /** A secret of the installation's own: long enough, and not the published one. */
+    static boolean isOwn(String secret) {
+        String stripped = secret == null ? "" : secret.strip();
+        return !stripped.equals(PUBLISHED) && stripped.length() >= MINIMUM_LENGTH;
+    }
+
     static String resolve(Environment env) {
         String configured = env.getProperty("qinglang.security.token-secret", "").strip();
-        if (!configured.isEmpty() && !configured.equals(PUBLISHED) && configured.length() >= MINIMUM_LENGTH) {
+        if (isOwn(configured)) {
             return configured;
         }
         if (!configured.isEmpty() || !isEmbeddedDemo(env)) {

@@ -1,14 +1,12 @@
 package org.qinglang.web;
 
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.qinglang.common.CaseRuleViolation;
+import org.qinglang.common.ProblemJson;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -46,15 +44,8 @@ class EngineApiRefusals implements ResourceConfigCustomizer {
         public Response toResponse(ProcessEngineException exception) {
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
                 if (cause instanceof CaseRuleViolation refusal) {
-                    Map<String, Object> problem = new LinkedHashMap<>();
-                    problem.put("type", "about:blank");
-                    problem.put("title", "Refused by a rule of the case 违反案件规则");
-                    problem.put("status", refusal.status());
-                    problem.put("detail", refusal.getMessage());
-                    // Tasklist shows "message" of an engine error.
-                    problem.put("message", refusal.getMessage());
-                    return Response.status(refusal.status()).type(new MediaType("application", "problem+json"))
-                            .entity(problem).build();
+                    return Response.status(refusal.status()).type(ProblemJson.MEDIA_TYPE)
+                            .entity(ProblemJson.of(refusal)).build();
                 }
                 if (cause.getCause() == cause) {
                     break;

@@ -1,14 +1,12 @@
 package org.qinglang.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.qinglang.common.CaseRuleViolation;
+import org.qinglang.common.ProblemJson;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -19,8 +17,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * shows. Any other answer passes unchanged.
  */
 public class RuleRefusalsOfTheWebapps extends OncePerRequestFilter {
-
-    private final ObjectMapper json = new ObjectMapper();
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -33,15 +29,7 @@ public class RuleRefusalsOfTheWebapps extends OncePerRequestFilter {
             CaseRuleViolation refusal = CaseRuleViolation.takeLastOnThisThread();
             if (answer.getStatus() == 500 && refusal != null && !response.isCommitted()) {
                 answer.resetBuffer();
-                Map<String, Object> problem = new LinkedHashMap<>();
-                problem.put("type", "about:blank");
-                problem.put("title", "Refused by a rule of the case 违反案件规则");
-                problem.put("status", refusal.status());
-                problem.put("detail", refusal.getMessage());
-                problem.put("message", refusal.getMessage());
-                response.setStatus(refusal.status());
-                response.setContentType("application/problem+json;charset=UTF-8");
-                json.writeValue(response.getOutputStream(), problem);
+                ProblemJson.write(response, ProblemJson.of(refusal));
             } else {
                 answer.copyBodyToResponse();
             }

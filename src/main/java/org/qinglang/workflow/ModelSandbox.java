@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver;
+import org.qinglang.common.FeelOnly;
 import org.qinglang.common.Labels;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
@@ -51,16 +52,8 @@ class ModelSandbox extends AbstractProcessEnginePlugin {
         DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
                 ? configuration.getDmnEngineConfiguration()
                 : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        feelOnly(dmn);
+        FeelOnly.configure(dmn);
         configuration.setDmnEngineConfiguration(dmn);
-    }
-
-    /** Decision tables are FEEL throughout; FEEL cannot reach Java (external functions stay off). */
-    static void feelOnly(DefaultDmnEngineConfiguration dmn) {
-        dmn.setDefaultInputExpressionExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
-        dmn.setDefaultInputEntryExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
-        dmn.setDefaultOutputEntryExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
-        dmn.setDefaultLiteralExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
     }
 
     private void validate(DeploymentEntity deployment) {

@@ -28,7 +28,7 @@ class ProductionSafetyTest {
     void refusesEveryDefault() {
         MockEnvironment defaults = safe()
                 .withProperty("qinglang.demo.enabled", "true")
-                .withProperty("qinglang.security.token-secret", ProductionSafety.DEVELOPMENT_SECRET)
+                .withProperty("qinglang.security.token-secret", TokenSecret.PUBLISHED)
                 .withProperty("camunda.bpm.admin-user.password", "admin")
                 .withProperty("spring.datasource.password", "qinglang")
                 .withProperty("qinglang.mail.intake.password", "complaints");
