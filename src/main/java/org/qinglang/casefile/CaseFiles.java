@@ -47,6 +47,22 @@ public class CaseFiles {
         return get(caseNumber).isHandoverPending();
     }
 
+    /** The case file's facts the triage tables decide on (SubProcess_Triage's input mappings). */
+    @ModelCallable
+    public String category(String caseNumber) {
+        return get(caseNumber).getCategory().name();
+    }
+
+    @ModelCallable
+    public String reporterType(String caseNumber) {
+        return get(caseNumber).getReporterType().name();
+    }
+
+    @ModelCallable
+    public String platformCode(String caseNumber) {
+        return get(caseNumber).getPlatformCode();
+    }
+
     /** Download links for staff, one per stored item. */
     public String evidenceLinks(Complaint complaint) {
         // Evidence added to a stored case gets its id when the session is flushed; a new case's has it.

@@ -3,6 +3,7 @@ package org.qinglang.casework;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
 import org.qinglang.casefile.CaseFiles;
 import org.qinglang.casefile.Complaint;
 import org.qinglang.casefile.ComplaintCategory;
@@ -13,29 +14,25 @@ import org.qinglang.process.CaseVariables;
 import org.qinglang.process.CurrentUser;
 import org.qinglang.registry.Platform;
 import org.qinglang.registry.PlatformRepository;
-import org.qinglang.security.StaffOffices;
 import org.springframework.stereotype.Component;
 
 /**
  * On completing Task_VerifyComplaint: takes over the case worker's corrections of category,
- * platform, link and account (what an e-mail complaint yields is a guess), refusing invalid ones,
- * and triages again when category or platform changed.
+ * platform, link and account (what an e-mail complaint yields is a guess), refusing invalid ones.
+ * When category or platform changed, it says so (transient {@code triageAgain}, with who corrected),
+ * and the model triages the case again (Gateway_Corrected, SubProcess_Triage).
  */
 @Component("applyVerificationCorrections")
 public class ApplyVerificationCorrections implements TaskListener {
 
     private final CaseFiles caseFiles;
     private final PlatformRepository platforms;
-    private final TriageService triageService;
     private final Labels labels;
-    private final StaffOffices offices;
 
     public ApplyVerificationCorrections(CaseFiles caseFiles, PlatformRepository platforms,
-            TriageService triageService, Labels labels, StaffOffices offices) {
-        this.offices = offices;
+            Labels labels) {
         this.caseFiles = caseFiles;
         this.platforms = platforms;
-        this.triageService = triageService;
         this.labels = labels;
     }
 
@@ -66,22 +63,13 @@ public class ApplyVerificationCorrections implements TaskListener {
         complaint.correct(category, platformCode, url, normalizedUrl, account);
         task.setVariable(CaseVariables.CATEGORY_LABEL, labels.category(category));
         task.setVariable(CaseVariables.PLATFORM_NAME, platform.displayName());
-        if (triageAgain) {
-            String officeBefore = complaint.getResponsibleOffice();
-            Triage triage = triageService.triage(complaint);
-            complaint.triaged(triage.severity(), triage.criminalLead(), triage.responsibleOffice(),
-                    triage.rectificationDeadline(), triage.reminderBefore());
-            String corrector = CurrentUser.of(task);
-            // A move by someone who is not staff of both offices hands the case over: the office it moved to
-            // verifies it afresh (the mover's conclusion is not taken), and the mover gains no access by it.
-            if (!Objects.equals(officeBefore, triage.responsibleOffice())
-                    && !(offices.mayReadPersonalData(corrector, officeBefore)
-                            && offices.mayReadPersonalData(corrector, triage.responsibleOffice()))) {
-                complaint.rerouted(corrector, officeBefore);
-                task.setVariable(CaseVariables.VERIFICATION_OUTCOME, null);
-            }
-            TriageComplaint.setTriageVariables(task, triage);
-        }
+        // The tables decide on the case file's facts; the variables show them (a platform the link does not
+        // belong to was replaced above).
+        task.setVariable(CaseVariables.CATEGORY, category.name());
+        task.setVariable(CaseVariables.PLATFORM_CODE, platformCode);
+        // Transient: they hold for this completion only, and nothing from outside can have set them.
+        task.getExecution().setVariable(CaseVariables.TRIAGE_AGAIN, Variables.booleanValue(triageAgain, true));
+        task.getExecution().setVariable(CaseVariables.CORRECTED_BY, Variables.stringValue(CurrentUser.of(task), true));
     }
 
     private static ComplaintCategory category(DelegateTask task, Complaint complaint) {

@@ -31,6 +31,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class TriageTableCheck {
 
+    /** The keys of the triage tables in bpmn/triage.dmn, which SubProcess_Triage evaluates. */
+    static final String SEVERITY = "triage-severity";
+    static final String DEADLINE = "triage-deadline";
+    static final String OFFICE = "triage-office";
+
     private static final Set<String> KNOWN_SEVERITIES = Set.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
 
     private final DmnEngine dmn = feelOnlyEngine();
@@ -64,7 +69,7 @@ public class TriageTableCheck {
         dmn.parseDecisions(new ByteArrayInputStream(model)).forEach(d -> decisions.put(d.getKey(), d));
         List<Gap> gaps = new ArrayList<>();
         Set<String> severities = new TreeSet<>(KNOWN_SEVERITIES);
-        DmnDecision severity = decisions.get(TriageService.SEVERITY);
+        DmnDecision severity = decisions.get(SEVERITY);
         if (severity != null) {
             severities.clear();
             for (ComplaintCategory category : ComplaintCategory.values()) {
@@ -74,24 +79,24 @@ public class TriageTableCheck {
                     if (level instanceof String s && !s.isBlank()) {
                         severities.add(s);
                     } else {
-                        gaps.add(new Gap(TriageService.SEVERITY, inputs.toString()));
+                        gaps.add(new Gap(SEVERITY, inputs.toString()));
                     }
                 }
             }
         }
-        DmnDecision deadline = decisions.get(TriageService.DEADLINE);
+        DmnDecision deadline = decisions.get(DEADLINE);
         if (deadline != null) {
             for (String level : severities) {
                 Map<String, Object> inputs = Map.of("severity", level);
                 Map<String, Object> answer = answer(deadline, inputs, gaps);
                 for (String output : List.of("rectificationDeadline", "reminderBefore", "verificationSla")) {
                     if (!isDuration(answer.get(output))) {
-                        gaps.add(new Gap(TriageService.DEADLINE, inputs + " → " + output));
+                        gaps.add(new Gap(DEADLINE, inputs + " → " + output));
                     }
                 }
             }
         }
-        DmnDecision office = decisions.get(TriageService.OFFICE);
+        DmnDecision office = decisions.get(OFFICE);
         if (office != null) {
             List<String> codes = new ArrayList<>(platforms.findAll().stream().map(Platform::getCode).toList());
             codes.add("not-registered");
@@ -99,7 +104,7 @@ public class TriageTableCheck {
                 Map<String, Object> inputs = Map.of("platformCode", code);
                 Object answer = answer(office, inputs, gaps).get("responsibleOffice");
                 if (!(answer instanceof String s) || s.isBlank()) {
-                    gaps.add(new Gap(TriageService.OFFICE, inputs.toString()));
+                    gaps.add(new Gap(OFFICE, inputs.toString()));
                 }
             }
         }

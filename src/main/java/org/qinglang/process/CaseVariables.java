@@ -25,6 +25,12 @@ public final class CaseVariables {
     public static final String REMINDER_BEFORE = "reminderBefore";
     public static final String VERIFICATION_SLA = "verificationSla";
     public static final String VERIFICATION_DUE_AT = "verificationDueAt";
+    /**
+     * Set, not stored (transient), when a verification corrected category or platform: the case is triaged
+     * again (Gateway_Corrected), and who corrected it decides whether it changes hands (Task_RecordTriage).
+     */
+    public static final String TRIAGE_AGAIN = "triageAgain";
+    public static final String CORRECTED_BY = "correctedBy";
 
     public static final String DUPLICATE = "duplicate";
     public static final String DUPLICATE_OF = "duplicateOf";
@@ -69,5 +75,10 @@ public final class CaseVariables {
     public static final String MESSAGE_COMPLAINANT_REPLIED = "ComplainantReplied";
 
     private CaseVariables() {
+    }
+
+    /** Whether this triage follows a correction at verification (false at intake, where the variable is unset). */
+    public static boolean isTriageAgain(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        return Boolean.TRUE.equals(scope.getVariable(TRIAGE_AGAIN));
     }
 }

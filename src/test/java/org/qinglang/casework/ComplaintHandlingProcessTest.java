@@ -117,7 +117,9 @@ class ComplaintHandlingProcessTest {
         ProcessInstance instance = cases.instance(caseNumber);
 
         assertThat(instance).hasPassed("Task_RegisterComplaint", "Task_AcknowledgeComplaint",
-                        "Task_TriageComplaint", "Task_CheckDuplicate")
+                        "Task_GradeSeverity", "Task_SetDeadlines", "Task_RouteToOffice", "Task_RecordTriage",
+                        "Gateway_AfterTriage", "Task_CheckDuplicate")
+                .hasNotPassed("Gateway_Corrected")
                 .isWaitingAt("Task_VerifyComplaint")
                 .variables().containsEntry("severity", "HIGH").containsEntry("criminalLead", false)
                 .containsEntry("rectificationDeadline", "P3D").doesNotContainKeys("duplicate", "duplicateOf");
@@ -283,15 +285,19 @@ class ComplaintHandlingProcessTest {
         cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker-sh", Map.of("platformCode", "shortvideo",
                 "contentUrl", "https://shortvideo.example/v/moved", "verificationOutcome", "UNFOUNDED",
                 "verificationNote", "不实"));
-        assertThat(instance).hasPassed("Gateway_VerificationOutcome").hasNotPassed("Task_NotifyComplaintUnfounded")
-                .isWaitingAt("Task_VerifyComplaint");
+        assertThat(instance).hasPassed("Gateway_Corrected", "Gateway_VerificationOutcome")
+                .hasNotPassed("Task_NotifyComplaintUnfounded").isWaitingAt("Task_VerifyComplaint");
+        assertThat(historicCount(instance, "Task_RecordTriage")).as("triaged at intake and again").isEqualTo(2);
         Complaint moved = complaint(caseNumber);
         assertThat(moved.getResponsibleOffice()).contains("Shanghai");
         assertThat(moved.getOfficeChangedBy()).isEqualTo("caseworker-sh");
         assertThat(moved.isHandoverPending()).isTrue();
 
         verify(caseNumber, "UNFOUNDED", "核实不实 Unfounded after all");
+        // Nothing corrected this time: straight on to the outcome, without a third triage.
         assertThat(instance).hasPassed("Task_NotifyComplaintUnfounded").isEnded();
+        assertThat(historicCount(instance, "Gateway_Corrected")).isEqualTo(2);
+        assertThat(historicCount(instance, "Task_RecordTriage")).isEqualTo(2);
         assertThat(complaint(caseNumber).isHandoverPending()).isFalse();
     }
 
@@ -416,8 +422,15 @@ class ComplaintHandlingProcessTest {
         assertThat(corrected.getSeverity()).isEqualTo("CRITICAL");
         assertThat(corrected.isCriminalLead()).isTrue();
         assertThat(corrected.getResponsibleOffice()).contains("Guangdong");
-        assertThat(instance).hasPassed("Task_ReferCriminalLead").isWaitingAt("Task_AwaitPlatformResponse");
+        assertThat(instance).hasPassed("Gateway_Corrected", "Task_ReferCriminalLead")
+                .isWaitingAt("Task_AwaitPlatformResponse");
+        assertThat(historicCount(instance, "Task_GradeSeverity")).as("triaged at intake and again").isEqualTo(2);
+        assertThat(historicCount(instance, "Task_CheckDuplicate")).as("the duplicate check runs at intake only")
+                .isEqualTo(1);
         assertThat(TestMail.to(mail, "report@weiyu.example")).hasSize(1);
+        // The decision variables show the case file's triage; the transient marks of the correction are gone.
+        assertThat(instance).variables().containsEntry("severity", "CRITICAL").containsEntry("criminalLead", true)
+                .containsEntry("category", "EXTORTION_PAID_DELETION").doesNotContainKeys("triageAgain", "correctedBy");
     }
 
     @Test
@@ -523,5 +536,10 @@ class ComplaintHandlingProcessTest {
         assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(instance.getId())
                 .activityId("Task_AwaitPlatformResponse").count()).isEqualTo(2);
         assertThat(TestMail.to(mail, "compliance@shortvideo.example")).hasSize(1);
+    }
+
+    private long historicCount(ProcessInstance instance, String activityId) {
+        return engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId()).activityId(activityId).count();
     }
 }
