@@ -48,6 +48,7 @@ public final class TestMail {
     }
 
     public static GreenMailExtension server() {
+        org.qinglang.mail.EmbeddedMailServer.keepMessagesAsTheyArrive();
         return new GreenMailExtension(new ServerSetup[] {
             new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
@@ -96,6 +97,56 @@ public final class TestMail {
             return message.getMessageID();
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends a message through SMTP exactly as given (no re-encoding, no added headers of ours), as a
+     * mail server receives it from a client: 8-bit bytes, odd line endings and all.
+     */
+    public static void sendRaw(byte[] message, String from, String to) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", SMTP_PORT)) {
+            socket.setSoTimeout(30_000);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1));
+            var out = new java.io.BufferedOutputStream(socket.getOutputStream());
+            smtp(in, out, null, "220");
+            smtp(in, out, "EHLO test.example", "250");
+            smtp(in, out, "MAIL FROM:<" + from + ">", "250");
+            smtp(in, out, "RCPT TO:<" + to + ">", "250");
+            smtp(in, out, "DATA", "354");
+            // Lines end in CRLF on the wire; a leading dot is doubled (RFC 5321 4.5.2).
+            String text = new String(message, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .replace("\r\n", "\n").replace("\r", "\n");
+            String[] lines = text.split("\n", -1);
+            int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
+            StringBuilder data = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                data.append(lines[i].startsWith(".") ? "." + lines[i] : lines[i]).append("\r\n");
+            }
+            out.write(data.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            smtp(in, out, ".", "250");
+            smtp(in, out, "QUIT", "221");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void smtp(java.io.BufferedReader in, java.io.OutputStream out, String command, String expected)
+            throws java.io.IOException {
+        if (command != null) {
+            out.write((command + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.flush();
+        }
+        String line;
+        do {
+            line = in.readLine();
+            if (line == null) {
+                throw new java.io.IOException("SMTP server closed the connection after " + command);
+            }
+        } while (line.length() > 3 && line.charAt(3) == '-');
+        if (!line.startsWith(expected)) {
+            throw new java.io.IOException("SMTP " + command + ": " + line);
         }
     }
 }

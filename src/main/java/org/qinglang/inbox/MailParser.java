@@ -41,11 +41,12 @@ public final class MailParser {
 
     public static ParsedMail parse(MimeMessage message) throws UnreadableMailException {
         try {
-            InternetAddress from = sender(message);
-            String subject = decodeHeader(message.getHeader("Subject", null));
+            Charset unlabelled = unlabelledCharset(message);
+            InternetAddress from = sender(message, unlabelled);
+            String subject = decodeHeader(message.getHeader("Subject", null), unlabelled);
             List<String> texts = new ArrayList<>();
             List<Attachment> attachments = new ArrayList<>();
-            collect(message, texts, attachments);
+            collect(message, texts, attachments, unlabelled);
             String text = String.join("\n\n", texts).strip();
             String messageId = message.getMessageID();
             if (messageId == null || messageId.isBlank()) {
@@ -61,9 +62,12 @@ public final class MailParser {
         }
     }
 
-    private static InternetAddress sender(MimeMessage message) throws MessagingException {
+    private static InternetAddress sender(MimeMessage message, Charset unlabelled) throws MessagingException {
         try {
-            Address[] from = message.getFrom();
+            String raw = message.getHeader("From", ",");
+            Address[] from = UnlabelledCharset.hasRawBytes(raw)
+                    ? InternetAddress.parseHeader(UnlabelledCharset.decode(raw, unlabelled), false)
+                    : message.getFrom();
             if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)
                     || address.getAddress() == null || !address.getAddress().contains("@")) {
                 return null;
@@ -132,11 +136,11 @@ public final class MailParser {
         return List.copyOf(ids);
     }
 
-    private static void collect(Part part, List<String> texts, List<Attachment> attachments)
+    private static void collect(Part part, List<String> texts, List<Attachment> attachments, Charset unlabelled)
             throws MessagingException, IOException, UnreadableMailException {
         ContentType type = contentType(part);
         String disposition = part.getDisposition();
-        String fileName = fileName(part);
+        String fileName = fileName(part, unlabelled);
         boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition) || (fileName != null
                 && !type.match("text/plain") && !type.match("text/html"));
 
@@ -155,25 +159,27 @@ public final class MailParser {
                 }
             }
             if (chosen != null) {
-                collect(chosen, texts, attachments);
+                collect(chosen, texts, attachments, unlabelled);
             }
             // The other branches say the same in another form, but what they attach is evidence all the same.
             for (int i = 0; i < alternatives.getCount(); i++) {
                 BodyPart other = alternatives.getBodyPart(i);
                 if (other != chosen) {
-                    collect(other, new ArrayList<>(), attachments);
+                    collect(other, new ArrayList<>(), attachments, unlabelled);
                 }
             }
         } else if (type.match("multipart/*")) {
             Multipart parts = (Multipart) part.getContent();
             for (int i = 0; i < parts.getCount(); i++) {
-                collect(parts.getBodyPart(i), texts, attachments);
+                collect(parts.getBodyPart(i), texts, attachments, unlabelled);
             }
         } else if (type.match("message/rfc822") && part.getContent() instanceof MimeMessage forwarded) {
             // A forwarded complaint: its headers tell where it came from, its parts are evidence.
-            texts.add("---------- Forwarded message ----------\nFrom: " + decodeHeader(forwarded.getHeader("From", ","))
-                    + "\nSubject: " + decodeHeader(forwarded.getHeader("Subject", null)));
-            collect(forwarded, texts, attachments);
+            Charset forwardedUnlabelled = unlabelledCharset(forwarded);
+            texts.add("---------- Forwarded message ----------\nFrom: "
+                    + decodeHeader(forwarded.getHeader("From", ","), forwardedUnlabelled)
+                    + "\nSubject: " + decodeHeader(forwarded.getHeader("Subject", null), forwardedUnlabelled));
+            collect(forwarded, texts, attachments, forwardedUnlabelled);
         } else if (!attachment && type.match("text/plain")) {
             texts.add(decodeText(part, type));
         } else if (!attachment && type.match("text/html")) {
@@ -199,7 +205,7 @@ public final class MailParser {
         }
     }
 
-    private static String fileName(Part part) throws MessagingException {
+    private static String fileName(Part part, Charset unlabelled) throws MessagingException {
         String name;
         try {
             name = part.getFileName(); // RFC 2231 parameters are decoded by Jakarta Mail
@@ -209,10 +215,20 @@ public final class MailParser {
         if (name == null) {
             return null;
         }
-        String decoded = decodeHeader(name);
+        // A name written as raw bytes (no RFC 2231, no encoded word) is in the message's unlabelled charset.
+        boolean rawName = UnlabelledCharset.hasRawBytes(part.getHeader("Content-Disposition") == null ? null
+                : String.join(" ", part.getHeader("Content-Disposition")))
+                || UnlabelledCharset.hasRawBytes(part.getHeader("Content-Type") == null ? null
+                        : String.join(" ", part.getHeader("Content-Type")));
+        String decoded = decodeHeader(rawName ? UnlabelledCharset.decode(name, unlabelled) : name);
         // Keep only the name: never a path, never control characters.
         decoded = decoded.replaceAll("[\\\\/]", "_").replaceAll("\\p{Cntrl}", "").strip();
         return decoded.isEmpty() ? null : decoded.length() > 255 ? decoded.substring(0, 255) : decoded;
+    }
+
+    /** A header value: raw 8-bit bytes in the message's unlabelled charset, then RFC 2047 encoded words. */
+    static String decodeHeader(String raw, Charset unlabelled) {
+        return decodeHeader(UnlabelledCharset.decode(raw, unlabelled));
     }
 
     static String decodeHeader(String raw) {
@@ -232,7 +248,57 @@ public final class MailParser {
         try (InputStream in = part.getInputStream()) {
             bytes = in.readAllBytes();
         }
-        return new String(bytes, charset(type.getParameter("charset")));
+        String label = type.getParameter("charset");
+        // A body without a charset label is UTF-8 when it decodes as UTF-8, else detected.
+        return new String(bytes, label == null || label.isBlank()
+                ? UnlabelledCharset.choose(bytes, null) : charset(label));
+    }
+
+    /**
+     * The charset of the message's unlabelled 8-bit header bytes (Subject, From, file names), chosen
+     * from all of them together, with the charset its text declares as the first guess after UTF-8.
+     */
+    static Charset unlabelledCharset(MimeMessage message) throws MessagingException {
+        java.io.ByteArrayOutputStream sample = new java.io.ByteArrayOutputStream();
+        Charset[] declared = new Charset[1];
+        for (String header : new String[] {"Subject", "From"}) {
+            addRawBytes(sample, message.getHeader(header, ","));
+        }
+        rawPartHeaders(message, sample, declared, 0);
+        return sample.size() == 0 ? StandardCharsets.UTF_8 : UnlabelledCharset.choose(sample.toByteArray(), declared[0]);
+    }
+
+    private static void rawPartHeaders(Part part, java.io.ByteArrayOutputStream sample, Charset[] declared, int depth)
+            throws MessagingException {
+        addRawBytes(sample, part.getHeader("Content-Type") == null ? null : String.join(" ", part.getHeader("Content-Type")));
+        addRawBytes(sample, part.getHeader("Content-Disposition") == null ? null
+                : String.join(" ", part.getHeader("Content-Disposition")));
+        ContentType type = contentType(part);
+        if (declared[0] == null && type.match("text/*") && type.getParameter("charset") != null) {
+            try {
+                declared[0] = charset(type.getParameter("charset"));
+            } catch (UnreadableMailException unknown) {
+                // an unknown label says nothing about the headers
+            }
+        }
+        if (type.match("multipart/*") && depth < 20) {
+            try {
+                if (part.getContent() instanceof Multipart parts) {
+                    for (int i = 0; i < parts.getCount(); i++) {
+                        rawPartHeaders(parts.getBodyPart(i), sample, declared, depth + 1);
+                    }
+                }
+            } catch (IOException | MessagingException broken) {
+                // a broken part is handled (and reported) when the message is read
+            }
+        }
+    }
+
+    private static void addRawBytes(java.io.ByteArrayOutputStream sample, String value) {
+        if (UnlabelledCharset.hasRawBytes(value)) {
+            sample.writeBytes(UnlabelledCharset.bytesOf(value));
+            sample.write(' ');
+        }
     }
 
     /** GB2312 and GBK labels often carry GB18030 text; GB18030 reads all three. */

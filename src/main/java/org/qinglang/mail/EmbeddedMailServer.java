@@ -27,11 +27,22 @@ public class EmbeddedMailServer implements SmartLifecycle {
     private volatile boolean running;
 
     public EmbeddedMailServer(MailSettings settings) {
+        keepMessagesAsTheyArrive();
         ServerSetup smtp = new ServerSetup(settings.embedded().smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         ServerSetup imap = new ServerSetup(settings.embedded().imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
         this.greenMail = new GreenMail(new ServerSetup[] {smtp, imap})
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser(INTAKE_ADDRESS, INTAKE_ADDRESS,
                         INTAKE_PASSWORD));
+    }
+
+    /**
+     * GreenMail reads the headers of a message it receives as UTF-8 unless told otherwise: the raw GBK
+     * or Big5 bytes of legacy clients became U+FFFD, and the stored (and quarantined) copy was no longer
+     * the original. Read one character per byte, every message is stored and served byte for byte as it
+     * arrived; the intake decodes such bytes itself (inbox.UnlabelledCharset). The setting is GreenMail's.
+     */
+    public static void keepMessagesAsTheyArrive() {
+        System.setProperty("mail.mime.allowutf8", "false");
     }
 
     public GreenMail greenMail() {

@@ -141,6 +141,124 @@ class MailIntakeTest {
         assertThat(listed).contains(complaint.getCaseNumber()).contains("冒充网信部门").contains("\"sha256\"");
     }
 
+    /** A message as bytes: ASCII lines with some text in a legacy charset, raw (no encoded words). */
+    private static byte[] bytes(Object... pieces) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Object piece : pieces) {
+            out.writeBytes(piece instanceof byte[] b ? b : piece.toString().replace("\n", "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] in(String charset, String text) {
+        return text.getBytes(Charset.forName(charset));
+    }
+
+    @Test
+    void rawEightBitHeadersAreDecodedAndKeptAsTheyArrived(@Autowired QuarantineRegister register) throws Exception {
+        int n = ++unique;
+        // Foxmail and older Outlook write GBK bytes straight into the headers; the body says gb2312.
+        byte[] gbk = bytes("From: ", in("GBK", "张先生"), " <zhang.raw@mail.example>\n",
+                "To: complaints@qinglang.local\n",
+                "Subject: ", in("GBK", "举报谣言账号"), "\n",
+                "Message-ID: <raw-gbk-" + n + "@mail.example>\n",
+                "X-Mailer: Foxmail 7.2.25.254[cn]\n",
+                "MIME-Version: 1.0\n",
+                "Content-Type: multipart/mixed; boundary=\"----=_001\"\n\n",
+                "------=_001\nContent-Type: text/plain; charset=\"gb2312\"\nContent-Transfer-Encoding: base64\n\n",
+                b64("账号“真相哥”造谣 https://weiyu.example/p/raw-gbk-" + n + " 请核实。", "GBK"), "\n",
+                "------=_001\nContent-Type: image/png; name=\"", in("GBK", "证据截图.png"), "\"\n",
+                "Content-Disposition: attachment; filename=\"", in("GBK", "证据截图.png"), "\"\n",
+                "Content-Transfer-Encoding: base64\n\n",
+                Base64.getMimeEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0}),
+                "\n------=_001--\n");
+        // Mail from clients that send UTF-8 headers unencoded (SMTPUTF8 style).
+        byte[] utf8 = bytes("From: ", in("UTF-8", "李女士"), " <li.raw@mail.example>\n",
+                "To: complaints@qinglang.local\n",
+                "Subject: ", in("UTF-8", "举报冒充账号"), "\n",
+                "Message-ID: <raw-utf8-" + n + "@mail.example>\n",
+                "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n",
+                in("UTF-8", "冒充官方 https://shortvideo.example/@raw_utf8_" + n + "\r\n"));
+        // Big5 everywhere and no charset anywhere: detected from the message's bytes together.
+        String big5Subject = "檢舉網路謠言，請盡快處理";
+        byte[] big5 = bytes("From: ", in("Big5", "陳小姐"), " <chen.raw@mail.example>\n",
+                "To: complaints@qinglang.local\n",
+                "Subject: ", in("Big5", big5Subject), "\n",
+                "Message-ID: <raw-big5-" + n + "@mail.example>\n",
+                "Content-Type: text/plain\nContent-Transfer-Encoding: 8bit\n\n",
+                in("Big5", "有人在網路上散佈關於本公司的不實消息，影響本公司的商業信譽。我忘了附上連結。\r\n"));
+
+        TestMail.sendRaw(gbk, "zhang.raw@mail.example", INTAKE);
+        TestMail.sendRaw(utf8, "li.raw@mail.example", INTAKE);
+        TestMail.sendRaw(big5, "chen.raw@mail.example", INTAKE);
+        watcher.pollOnce();
+
+        Complaint fromGbk = caseFrom("<raw-gbk-" + n + "@mail.example>");
+        assertThat(fromGbk.getComplainantName()).isEqualTo("张先生");
+        assertThat(fromGbk.getDescription()).startsWith("举报谣言账号").contains("真相哥");
+        assertThat(fromGbk.getEvidence()).extracting(e -> e.getFileName()).contains("证据截图.png");
+        Complaint fromUtf8 = caseFrom("<raw-utf8-" + n + "@mail.example>");
+        assertThat(fromUtf8.getComplainantName()).isEqualTo("李女士");
+        assertThat(fromUtf8.getDescription()).startsWith("举报冒充账号");
+
+        // Without a link the Big5 mail is refused: its sender is answered, the reason recorded, and the
+        // quarantined copy is the message byte for byte as it arrived.
+        assertThat(register.latest(10)).anySatisfy(row -> {
+            assertThat(row.get("message_id")).isEqualTo("<raw-big5-" + n + "@mail.example>");
+            assertThat(row.get("sender")).isEqualTo("chen.raw@mail.example");
+            assertThat(row.get("reason")).isEqualTo("NO_LINK");
+        });
+        assertThat(TestMail.to(mail, "chen.raw@mail.example")).hasSize(1);
+        byte[] kept = rawCopy("Quarantine", "<raw-big5-" + n + "@mail.example>");
+        // The server adds its trace headers (Return-Path, Received) above and keeps no CRLF of the end of data.
+        byte[] original = java.util.Arrays.copyOf(big5, big5.length - 2);
+        assertThat(indexOf(kept, original)).as("the original bytes, whole, in the quarantined copy").isPositive();
+        assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain("\u00ef\u00bf\u00bd");
+        assertThat(MailParser.decodeHeader(rawSubject(kept), MailParser.unlabelledCharset(
+                new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(kept)))))
+                .isEqualTo(big5Subject);
+    }
+
+    private static String rawSubject(byte[] message) throws Exception {
+        return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(message))
+                .getHeader("Subject", null);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** The bytes of a message in a folder of the intake mailbox, as the server keeps them. */
+    private byte[] rawCopy(String folderName, String messageId) throws Exception {
+        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect("127.0.0.1", TestMail.IMAP_PORT, INTAKE, "complaints");
+            Folder folder = store.getFolder(folderName);
+            folder.open(Folder.READ_ONLY);
+            try {
+                for (var m : folder.getMessages()) {
+                    if (messageId.equals(((MimeMessage) m).getMessageID())) {
+                        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                        m.writeTo(out);
+                        return out.toByteArray();
+                    }
+                }
+            } finally {
+                folder.close(false);
+            }
+        }
+        throw new AssertionError(messageId + " is not in " + folderName);
+    }
+
     @Test
     void aLongComplaintByMailBecomesACaseWithItsWholeText() throws Exception {
         String text = "旧闻新炒，谣言称某地水库决堤。".repeat(400); // 6,000 characters
