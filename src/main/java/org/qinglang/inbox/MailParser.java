@@ -190,8 +190,9 @@ public final class MailParser {
                 content = in.readAllBytes();
             }
             if (content.length > 0) {
-                attachments.add(new Attachment(fileName == null ? "attachment" : fileName,
-                        type.getBaseType().toLowerCase(Locale.ROOT), content, null));
+                Attachment whole = new Attachment(fileName == null ? "attachment" : fileName,
+                        type.getBaseType().toLowerCase(Locale.ROOT), content, null);
+                attachments.addAll(OutlookTnef.isTnef(whole) ? OutlookTnef.unpack(whole) : List.of(whole));
             }
         }
     }

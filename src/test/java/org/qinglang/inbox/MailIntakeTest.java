@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.qinglang.CaseDriver;
 import org.qinglang.QinglangTest;
 import org.qinglang.TestMail;
@@ -257,6 +259,36 @@ class MailIntakeTest {
             }
         }
         throw new AssertionError(messageId + " is not in " + folderName);
+    }
+
+    /** Each client's mail (src/test/resources/mail/clients, see its README), sent through SMTP as it is. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', textBlock = """
+            foxmail-gb2312.eml;       <202612010912451234567@qq.example>; 张先生; 举报冒充网信部门的账号; 真相哥; weiyu-social; 截图1.png
+            netease-163-gbk.eml;      <7c1d2e3f.4a5b.18c2d3e4f5a.Coremail.wang_ns@163.example>; 王女士; 关于冒充央视账号的举报; 冒充央视发布不实消息; shortvideo; 录屏截图.jpg
+            qqmail-gb18030.eml;       <tencent_3A1B2C3D4E5F60718293A4B5C6D7E8F9A00B@qq.example>; 赵𠀀; 举报有偿删帖; 快看爆料王; kuaikan-toutiao; 转账记录.pdf
+            outlook-tnef.eml;         <000001db4321$a1b2c3d4$e5f6a7b8$@enterprise.example>; 刘工; 企业维权：网络谣言举报材料; 法务部; weiyu-social; quick.pdf|quick.txt
+            applemail-utf8.eml;       <5A6B7C8D-1E2F-4A5B-9C8D-0E1F2A3B4C5D@icloud.example>; 陈老师; 举报冒充学校的账号; 招生诈骗; shortvideo; 证据-招生诈骗.pdf|image.png
+            outlook-express-big5.eml; <001501db43ff$1a2b3c40$0200a8c0@PC01>; 林小姐; 檢舉網路謠言; 產品的不實謠言; weiyu-social; 謠言截圖一.png
+            netease-forward.eml;      <1a2b3c4d.5e6f.18c2e0000aa.Coremail.legal@126.example>; 受害企业法务; 转发：交钱删帖，价格优惠; 一条五千元; weiyu-social; 报价单.png
+            """)
+    void mailAsChineseClientsSendItBecomesACase(String file, String messageId, String name, String subject,
+            String text, String platform, String evidence) throws Exception {
+        byte[] message;
+        try (InputStream in = getClass().getResourceAsStream("/mail/clients/" + file)) {
+            message = in.readAllBytes();
+        }
+        TestMail.sendRaw(message, "client@mail.example", INTAKE);
+
+        watcher.pollOnce();
+
+        Complaint complaint = caseFrom(messageId);
+        assertThat(complaint.getComplainantName()).isEqualTo(name);
+        assertThat(complaint.getDescription()).startsWith(subject).contains(text).doesNotContain("\uFFFD");
+        assertThat(complaint.getPlatformCode()).isEqualTo(platform);
+        assertThat(complaint.getEvidence()).extracting(e -> e.getFileName())
+                .contains(evidence.split("\\|")).doesNotContain("winmail.dat");
+        assertThat(complaint.getDescription()).doesNotContain("Attachments not accepted: " + evidence.split("\\|")[0]);
     }
 
     @Test
