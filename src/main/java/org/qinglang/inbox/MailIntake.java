@@ -146,23 +146,33 @@ public class MailIntake {
         List<Platform> registered = platforms.findAll();
         String platform = ComplaintExtraction.platformOf(url, registered).map(Platform::getCode)
                 .orElse(ComplaintExtraction.UNREGISTERED_PLATFORM);
+        // A text too long for the description is kept whole as a piece of evidence of its own (first, so it
+        // counts against the limit of attachments like any other).
+        String whole = (mail.subject().strip() + "\n\n" + mail.text()).strip();
+        List<Attachment> attached = new ArrayList<>(mail.attachments());
+        if (whole.length() > MAX_DESCRIPTION - 2 * MAX_LIST - 200) {
+            attached.add(0, new Attachment("message-text.txt", "text/plain",
+                    whole.getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+        }
         List<String> notAccepted = new ArrayList<>();
-        List<Attachment> evidence = acceptedAttachments(mail.attachments(), notAccepted);
-        StringBuilder description = new StringBuilder(mail.subject().strip()).append("\n\n").append(mail.text());
+        List<Attachment> evidence = acceptedAttachments(attached, notAccepted);
+        StringBuilder lists = new StringBuilder();
         if (urls.size() > 1) {
-            description.append("\n\n").append("其他链接 Other links:\n").append(String.join("\n", urls.subList(1,
-                    urls.size())));
+            lists.append("\n\n").append("其他链接 Other links:\n").append(truncate(String.join("\n", urls.subList(1,
+                    urls.size())), MAX_LIST));
         }
         if (!notAccepted.isEmpty()) {
-            description.append("\n\n").append("未接收的附件 Attachments not accepted: ")
-                    .append(String.join(", ", notAccepted));
+            lists.append("\n\n").append("未接收的附件 Attachments not accepted: ")
+                    .append(truncate(String.join(", ", notAccepted), MAX_LIST));
         }
+        // The lists come last and are never cut off: a long text is shortened before them.
+        String text = truncate(whole, MAX_DESCRIPTION - lists.length());
         String name = mail.fromName() == null || mail.fromName().isBlank()
                 ? mail.fromAddress().substring(0, mail.fromAddress().indexOf('@')) : mail.fromName();
         try {
             AcceptedComplaint accepted = intake.submit(new NewComplaint(ComplaintSource.EMAIL,
                     ComplaintExtraction.category(searchable), ReporterType.CITIZEN, platform, url,
-                    ComplaintExtraction.account(searchable, url), truncate(description.toString().strip(), 20000),
+                    ComplaintExtraction.account(searchable, url), text + lists,
                     truncate(name, 100), mail.fromAddress(), null, evidence, truncate(mail.messageId(), 998)));
             return new Result(accepted.alreadyReceived() ? Outcome.ALREADY_RECEIVED : Outcome.CASE_CREATED,
                     accepted.caseNumber(), null);
@@ -242,6 +252,10 @@ public class MailIntake {
         quarantined.record(messageId, sender, reason.name(), detail);
         return new Result(Outcome.QUARANTINED, null, reason + ": " + detail);
     }
+
+    /** The longest description a mail makes; a longer text is kept whole as evidence besides. */
+    static final int MAX_DESCRIPTION = 20000;
+    private static final int MAX_LIST = 4000;
 
     /** Answers to one sender in an hour, at most: no loop can form with a robot we did not recognise. */
     static final int ANSWERS_PER_SENDER_AND_HOUR = 5;

@@ -312,6 +312,40 @@ class MailIntakeTest {
     }
 
     @Test
+    void aTextTooLongForTheDescriptionIsKeptWholeAndTheRefusedFilesAreStillListed() throws Exception {
+        int n = ++unique;
+        String text = "旧闻新炒，谣言称某地水库决堤。".repeat(2000); // 30,000 characters
+        deliver(raw("""
+                From: Li Na <lina@mail.example>
+                To: complaints@qinglang.local
+                Subject: very long rumour report
+                Message-ID: <verylong-%d@mail.example>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: text/plain; charset=utf-8
+
+                %s https://weiyu.example/p/verylong-%d
+                --b
+                Content-Type: application/x-msdownload; name="tool.exe"
+                Content-Disposition: attachment; filename="tool.exe"
+                Content-Transfer-Encoding: base64
+
+                TVqQAAMAAAAEAAAA
+                --b--
+                """.formatted(n, text, n)));
+
+        watcher.pollOnce();
+
+        Complaint complaint = caseFrom("<verylong-" + n + "@mail.example>");
+        assertThat(complaint.getDescription()).endsWith("Attachments not accepted: tool.exe (application/x-msdownload, 12 B)");
+        assertThat(complaint.getEvidence()).filteredOn(e -> e.getFileName().equals("message-text.txt"))
+                .singleElement().satisfies(e -> assertThat(new String(e.getContent(), StandardCharsets.UTF_8))
+                        .contains(text).contains("https://weiyu.example/p/verylong-" + n));
+    }
+
+    @Test
     void everyPersonIsAnsweredAndNoRobotIs() throws Exception {
         String tag = "people-" + ++unique;
         // No Message-ID at all, and one Message-ID shared by two senders: four people, four answers.
