@@ -105,6 +105,14 @@ public final class TestMail {
      * mail server receives it from a client: 8-bit bytes, odd line endings and all.
      */
     public static void sendRaw(byte[] message, String from, String to) {
+        String reply = trySendRaw(message, from, to);
+        if (!reply.startsWith("250")) {
+            throw new IllegalStateException("the mail server refused the message: " + reply);
+        }
+    }
+
+    /** As {@link #sendRaw}, giving the server's answer to the message (250 when it took it). */
+    public static String trySendRaw(byte[] message, String from, String to) {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", SMTP_PORT)) {
             socket.setSoTimeout(30_000);
             var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
@@ -115,24 +123,32 @@ public final class TestMail {
             smtp(in, out, "MAIL FROM:<" + from + ">", "250");
             smtp(in, out, "RCPT TO:<" + to + ">", "250");
             smtp(in, out, "DATA", "354");
-            // Lines end in CRLF on the wire; a leading dot is doubled (RFC 5321 4.5.2).
-            String text = new String(message, java.nio.charset.StandardCharsets.ISO_8859_1)
-                    .replace("\r\n", "\n").replace("\r", "\n");
-            String[] lines = text.split("\n", -1);
-            int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
+            // A leading dot is doubled on the wire (RFC 5321 4.5.2).
             StringBuilder data = new StringBuilder();
-            for (int i = 0; i < count; i++) {
-                data.append(lines[i].startsWith(".") ? "." + lines[i] : lines[i]).append("\r\n");
+            for (String line : new String(onTheWire(message), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .split("\r\n", -1)) {
+                data.append(line.startsWith(".") ? "." + line : line).append("\r\n");
             }
             out.write(data.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            smtp(in, out, ".", "250");
+            String reply = smtp(in, out, ".", "");
             smtp(in, out, "QUIT", "221");
+            return reply;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    private static void smtp(java.io.BufferedReader in, java.io.OutputStream out, String command, String expected)
+    /** The message as SMTP carries it and a server keeps it: every line ends in CRLF, the last one's dropped. */
+    public static byte[] onTheWire(byte[] message) {
+        String text = new String(message, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replace("\r\n", "\n").replace("\r", "\n");
+        if (text.endsWith("\n")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text.replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static String smtp(java.io.BufferedReader in, java.io.OutputStream out, String command, String expected)
             throws java.io.IOException {
         if (command != null) {
             out.write((command + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
@@ -148,5 +164,6 @@ public final class TestMail {
         if (!line.startsWith(expected)) {
             throw new java.io.IOException("SMTP " + command + ": " + line);
         }
+        return line;
     }
 }

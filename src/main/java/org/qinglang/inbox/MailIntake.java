@@ -282,14 +282,19 @@ public class MailIntake {
                 inReplyTo != null && inReplyTo.startsWith("<") ? inReplyTo : null));
     }
 
+    /**
+     * Whom to answer about a message that cannot be read: its sender, unless its headers show a robot
+     * (list mail, a report, an auto-reply), which is never answered, readable or not.
+     */
     private static String senderOf(MimeMessage message) {
         try {
             var from = message.getFrom();
             if (from != null && from.length > 0 && from[0] instanceof jakarta.mail.internet.InternetAddress a
-                    && a.getAddress() != null && a.getAddress().contains("@")) {
+                    && a.getAddress() != null && a.getAddress().contains("@")
+                    && !MailParser.isAutomatic(message, a.getAddress())) {
                 return a.getAddress();
             }
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             // no usable sender
         }
         return null;

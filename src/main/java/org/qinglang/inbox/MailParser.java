@@ -62,18 +62,27 @@ public final class MailParser {
         }
     }
 
+    /**
+     * The sender, read leniently: raw 8-bit names in the message's charset, and the obsolete syntax of
+     * RFC 5322 section 4 (comments and spaces inside the address, {@code From  :}) that strict parsing
+     * refuses although a person sent it.
+     */
     private static InternetAddress sender(MimeMessage message, Charset unlabelled) throws MessagingException {
+        String raw = message.getHeader("From", ",");
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
         try {
-            String raw = message.getHeader("From", ",");
-            Address[] from = UnlabelledCharset.hasRawBytes(raw)
-                    ? InternetAddress.parseHeader(UnlabelledCharset.decode(raw, unlabelled), false)
-                    : message.getFrom();
-            if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)
-                    || address.getAddress() == null || !address.getAddress().contains("@")) {
+            InternetAddress[] from = InternetAddress.parseHeader(UnlabelledCharset.decode(raw, unlabelled), false);
+            if (from.length == 0 || from[0].getAddress() == null) {
                 return null;
             }
-            return address;
-        } catch (jakarta.mail.internet.AddressException e) {
+            String address = from[0].getAddress().replaceAll("\\([^()]*\\)", "").replaceAll("\\s+", "");
+            if (!address.matches("[^@\\s<>()]+@[^@\\s<>()]+")) {
+                return null;
+            }
+            return new InternetAddress(address, from[0].getPersonal(), StandardCharsets.UTF_8.name());
+        } catch (jakarta.mail.internet.AddressException | UnsupportedEncodingException e) {
             return null;
         }
     }
