@@ -81,7 +81,12 @@ public final class TestMail {
 
     private static String decoded(MimeMessage message) {
         try {
-            return message.getContent().toString();
+            Object content = message.getContent();
+            // With attachments: the text is the first part.
+            if (content instanceof jakarta.mail.Multipart parts && parts.getCount() > 0) {
+                return parts.getBodyPart(0).getContent().toString();
+            }
+            return content.toString();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -39,7 +39,7 @@ public class ApplyEnforcement implements JavaDelegate {
         if (!actions.existsByCaseNumberAndEscalationLevel(complaint.getCaseNumber(), level)) {
             actions.save(new EnforcementAction(complaint.getCaseNumber(), level, String.join(",", decision.measures()),
                     decision.referToPolice(), decision.furtherDeadline(), decision.note(),
-                    complaint.getEnforcementDecidedBy(), EngineClock.now()));
+                    complaint.getEnforcementDecidedBy(), EngineClock.now()).withFine(decision.fineAmount()));
         }
         complaint.enforcementApplied(level);
 

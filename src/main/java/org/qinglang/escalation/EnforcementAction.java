@@ -23,6 +23,7 @@ public class EnforcementAction {
     private String note;
     private String decidedBy;
     private Instant decidedAt;
+    private java.math.BigDecimal fineAmount;
 
     protected EnforcementAction() {
     }
@@ -37,6 +38,15 @@ public class EnforcementAction {
         this.note = note;
         this.decidedBy = decidedBy;
         this.decidedAt = decidedAt;
+    }
+
+    public EnforcementAction withFine(java.math.BigDecimal amount) {
+        this.fineAmount = amount;
+        return this;
+    }
+
+    public java.math.BigDecimal getFineAmount() {
+        return fineAmount;
     }
 
     public String getCaseNumber() {

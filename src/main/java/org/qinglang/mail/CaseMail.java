@@ -99,6 +99,19 @@ public class CaseMail {
                 messageId, null, args);
     }
 
+    /** The decision document (处置决定书) to the platform, the PDF attached, as a reply to the case's notice. */
+    public void decisionDocument(Complaint c, Platform platform, int level, String documentNumber, byte[] pdf,
+            String sha256) {
+        String kind = "decision";
+        OutgoingMessage message = message(kind, kind + "-" + c.getCaseNumber() + "-" + level, c.getCaseNumber(),
+                platform.getContactEmail(), outgoing.messageId(kind + "-" + level, c.getCaseNumber()),
+                noticeMessageId(c.getCaseNumber(), 0), platform.getNameZh(), c.getCaseNumber(), documentNumber,
+                sha256, platformResponseLink(c.getCaseNumber()));
+        outgoing.send(new OutgoingMessage(message.dedupKey(), message.caseNumber(), message.kind(), message.to(),
+                message.subject(), message.body(), message.messageId(), message.inReplyTo(),
+                List.of(new OutgoingMessage.Attachment(documentNumber + ".pdf", "application/pdf", pdf))));
+    }
+
     public void rectificationReminder(Complaint c, Platform platform, int level) {
         String kind = "reminder";
         send(kind, kind + "-" + c.getCaseNumber() + "-" + level, c.getCaseNumber(), platform.getContactEmail(),

@@ -95,7 +95,23 @@ public class OutgoingMail {
             mime.setReplyTo(InternetAddress.parse(replyTo, true));
             mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(message.to(), true));
             mime.setSubject(message.subject(), "UTF-8");
-            mime.setText(message.body(), "UTF-8");
+            if (message.attachments().isEmpty()) {
+                mime.setText(message.body(), "UTF-8");
+            } else {
+                jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart("mixed");
+                jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+                text.setText(message.body(), "UTF-8");
+                parts.addBodyPart(text);
+                for (OutgoingMessage.Attachment attachment : message.attachments()) {
+                    jakarta.mail.internet.MimeBodyPart file = new jakarta.mail.internet.MimeBodyPart();
+                    file.setDataHandler(new jakarta.activation.DataHandler(
+                            new jakarta.mail.util.ByteArrayDataSource(attachment.content(), attachment.contentType())));
+                    file.setFileName(jakarta.mail.internet.MimeUtility.encodeText(attachment.fileName(), "UTF-8", "B"));
+                    file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                    parts.addBodyPart(file);
+                }
+                mime.setContent(parts);
+            }
             // Tells mail robots (and our own intake) that no reply case should be opened from this.
             mime.setHeader("Auto-Submitted", "auto-generated");
             if (message.inReplyTo() != null) {
@@ -103,7 +119,7 @@ public class OutgoingMail {
                 mime.setHeader("References", message.inReplyTo());
             }
             return mime;
-        } catch (MessagingException e) {
+        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
             throw new MailSendException("could not build message " + message.dedupKey(), e);
         }
     }

@@ -60,6 +60,9 @@ public final class CaseVariables {
     public static final String ENFORCEMENT_MEASURES_TEXT = "enforcementMeasuresText";
     public static final String ENFORCEMENT_MEASURES_CODES = "enforcementMeasuresCodes";
     public static final String ENFORCEMENT_NOTE = "enforcementNote";
+    public static final String FINE_AMOUNT = "fineAmount";
+    /** The SHA-256 of the decision document (处置决定书) last issued. */
+    public static final String DECISION_DOCUMENT_SHA256 = "decisionDocumentSha256";
     public static final String ENFORCEMENT_DECIDED_BY = "enforcementDecidedBy";
     public static final String REFER_TO_POLICE = "policeReferral";
     public static final String POLICE_REFERRAL_REQUESTED = "policeReferralRequested";

@@ -35,7 +35,10 @@ import org.qinglang.casefile.CaseStage;
 import org.qinglang.casefile.Complaint;
 import org.qinglang.casefile.ComplaintCategory;
 import org.qinglang.casefile.ComplaintRepository;
+import org.qinglang.escalation.DecisionDocument;
+import org.qinglang.escalation.DecisionDocuments;
 import org.qinglang.escalation.EnforcementActionRepository;
+import org.qinglang.common.Sha256;
 import org.qinglang.mail.SentMailRepository;
 import org.qinglang.process.CaseNotAwaitingException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +79,10 @@ class ComplaintHandlingProcessTest {
     AnnouncementRepository announcements;
     @Autowired
     EnforcementActionRepository enforcementActions;
+    @Autowired
+    DecisionDocuments decisionDocuments;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate http;
     @Autowired
     SentMailRepository sentMails;
 
@@ -339,6 +346,25 @@ class ComplaintHandlingProcessTest {
         assertThat(notices).hasSize(2);
         assertThat(TestMail.messageId(notices.get(1))).matches("<notice-1-" + caseNumber + "\\.[0-9a-f]{24}@qinglang\\.local>");
         assertThat(TestMail.body(notices.get(1))).contains("约谈");
+        // The decision goes out: its document to the platform, as archived, in Chinese and English.
+        List<MimeMessage> decisions = decisionDocuments();
+        assertThat(decisions).hasSize(1);
+        byte[] firstPdf = pdfOf(decisions.get(0));
+        DecisionDocument first = decisionDocuments.issued(caseNumber, 1).orElseThrow();
+        assertThat(first.getSha256()).isEqualTo(Sha256.hex(firstPdf)).isEqualTo(engine.getRuntimeService()
+                .getVariable(instance.getId(), "decisionDocumentSha256"));
+        assertThat(TestMail.body(decisions.get(0))).contains(first.getSha256());
+        assertThat(textOf(firstPdf)).contains("处置决定书", caseNumber, "约谈", "关闭账号", "@fake_police", "行政复议",
+                "Enforcement Decision", "Close the account", "administrative reconsideration")
+                .doesNotContain("约谈平台并再次限期"); // the supervisor's note is internal
+        // Staff see it as the platform received it; nobody else does.
+        var shown = http.withBasicAuth("supervisor", "supervisor")
+                .getForEntity("/staff/cases/" + caseNumber + "/decisions/1.pdf", byte[].class);
+        assertThat(shown.getStatusCode().value()).isEqualTo(200);
+        assertThat(shown.getHeaders().getContentType()).hasToString("application/pdf");
+        assertThat(Sha256.hex(shown.getBody())).isEqualTo(first.getSha256());
+        assertThat(http.getForEntity("/staff/cases/" + caseNumber + "/decisions/1.pdf", String.class)
+                .getStatusCode().value()).isEqualTo(401);
 
         caseReplies.platformResponded(caseNumber, "已删除 Deleted", List.of());
         cases.runDueJobs(caseNumber);
@@ -347,10 +373,20 @@ class ComplaintHandlingProcessTest {
         assertThat(instance).isWaitingAt("Task_DecideEnforcement")
                 .variables().containsEntry("escalationReason", "整改不到位 Rectification judged inadequate");
 
+        // A fine needs its amount.
+        assertThatThrownBy(() -> cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
+                "enforcementMeasures", List.of("FINE"), "enforcementNote", "罚款 Fine")))
+                .hasMessageContaining("a fine needs its amount");
         cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
-                "enforcementMeasures", List.of("FINE", "SUSPEND_FUNCTIONS"), "policeReferral", false,
-                "furtherDeadline", "P3D", "enforcementNote", "罚款并暂停功能 Fine and suspension",
+                "enforcementMeasures", List.of("FINE", "SUSPEND_FUNCTIONS"), "fineAmount", 50000L,
+                "policeReferral", false, "furtherDeadline", "P3D", "enforcementNote", "罚款并暂停功能 Fine and suspension",
                 "announce", true, "announcementSummary", "该账号假冒公安机关发布虚假警情通报。Impersonated the police."));
+        // At the last level too, with no further notice, the platform receives the decision.
+        assertThat(decisionDocuments()).hasSize(2);
+        String second = textOf(pdfOf(decisionDocuments().get(1)));
+        assertThat(second).contains(caseNumber + "-D2", "罚款", "50,000.00", "暂停相关功能", "CNY 50,000.00");
+        assertThat(enforcementActions.findByCaseNumberOrderByEscalationLevel(caseNumber).get(1).getFineAmount())
+                .isEqualByComparingTo("50000");
         assertThat(instance).isWaitingAt("Task_ApproveAnnouncement");
         assertThat(enforcementActions.findByCaseNumberOrderByEscalationLevel(caseNumber)).hasSize(2);
         assertThat(complaint(caseNumber).getOutcome()).isEqualTo(CaseOutcome.ENFORCED);
@@ -541,5 +577,32 @@ class ComplaintHandlingProcessTest {
     private long historicCount(ProcessInstance instance, String activityId) {
         return engine.getHistoryService().createHistoricActivityInstanceQuery()
                 .processInstanceId(instance.getId()).activityId(activityId).count();
+    }
+
+    private List<MimeMessage> decisionDocuments() {
+        return java.util.Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> TestMail.subject(m).contains("处置决定书")).toList();
+    }
+
+    static byte[] pdfOf(MimeMessage message) {
+        try {
+            jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (parts.getBodyPart(i).isMimeType("application/pdf")) {
+                    return parts.getBodyPart(i).getInputStream().readAllBytes();
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("no PDF attached");
+    }
+
+    static String textOf(byte[] pdf) {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
