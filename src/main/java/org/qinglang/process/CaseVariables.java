@@ -43,6 +43,12 @@ public final class CaseVariables {
     public static final String PRIOR_PLATFORM_VIOLATIONS = "priorPlatformViolations";
     public static final String REQUIRED_MEASURES = "requiredMeasures";
     public static final String REQUIRED_MEASURES_TEXT = "requiredMeasuresText";
+    /** Measures against the platform itself, which we carry out (Task_TakePlatformMeasures); "" for none. */
+    public static final String PLATFORM_MEASURES = "platformMeasures";
+    public static final String PLATFORM_MEASURES_TEXT = "platformMeasuresText";
+    public static final String INTERVIEW_AT = "interviewAt";
+    public static final String INTERVIEW_PLACE = "interviewPlace";
+    public static final String PLATFORM_MEASURES_RECORD = "platformMeasuresRecord";
 
     /** Set only with a further deadline on enforcement; the first notice runs on {@link #RECTIFICATION_DEADLINE}. */
     public static final String NOTICE_DEADLINE = "noticeDeadline";

@@ -36,6 +36,8 @@ import org.qinglang.casefile.Complaint;
 import org.qinglang.casefile.ComplaintCategory;
 import org.qinglang.casefile.ComplaintRepository;
 import org.qinglang.escalation.DecisionDocument;
+import org.qinglang.escalation.PlatformMeasureRecord;
+import org.qinglang.escalation.PlatformMeasureRecordRepository;
 import org.qinglang.escalation.DecisionDocuments;
 import org.qinglang.escalation.EnforcementActionRepository;
 import org.qinglang.common.Sha256;
@@ -412,6 +414,46 @@ class ComplaintHandlingProcessTest {
     }
 
     @Test
+    void measuresAgainstThePlatformAreOursAndNotInTheNotice(@Autowired org.springframework.jdbc.core.JdbcTemplate jdbc,
+            @Autowired PlatformMeasureRecordRepository platformMeasures) {
+        // A platform with six violations of its users before: interview and suspension of its functions.
+        for (int i = 0; i < 6; i++) {
+            jdbc.update("insert into violation (case_number, platform_code, account_key, account_name, category, "
+                    + "severity, recorded_at) values (?, 'kuaikan-toutiao', ?, ?, 'RUMOUR', 'MEDIUM', ?)",
+                    "QL-PRIOR-" + System.nanoTime() % 1_000_000_000, "prior" + i, "prior" + i,
+                    java.sql.Timestamp.from(java.time.Instant.now()));
+        }
+        String caseNumber = cases.submit(ComplaintCategory.RUMOUR, "kuaikan-toutiao",
+                "https://kuaikan-toutiao.example/a/platform-measures", "rumour_mill").caseNumber();
+        cases.runDueJobs(caseNumber);
+        ProcessInstance instance = cases.instance(caseNumber);
+        verify(caseNumber, "SUBSTANTIATED", "谣言属实 Rumour confirmed");
+
+        assertThat(instance).isWaitingAt("Task_AwaitPlatformResponse", "Task_TakePlatformMeasures");
+        assertThat(instance).variables().containsEntry("platformMeasures", "PLATFORM_INTERVIEW,SUSPEND_PLATFORM_FUNCTIONS");
+        // The notice orders what the platform does to its user's content; it does not order it to interview itself.
+        MimeMessage notice = java.util.Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> TestMail.subject(m).contains(caseNumber) && TestMail.subject(m).contains("限期整改通知"))
+                .findFirst().orElseThrow();
+        assertThat(TestMail.body(notice)).contains("删除违规内容").doesNotContain("约谈平台").doesNotContain("暂停平台相关功能")
+                .doesNotContain("Interview the platform");
+        Task measures = cases.task(caseNumber, "Task_TakePlatformMeasures");
+        assertThat(measures).hasCandidateGroup("supervisors");
+
+        assertThatThrownBy(() -> cases.complete(caseNumber, "Task_TakePlatformMeasures", "supervisor", Map.of(
+                "platformMeasuresRecord", "约谈已进行，平台承诺整改。")))
+                .hasMessageContaining("an interview needs its date and time");
+        cases.complete(caseNumber, "Task_TakePlatformMeasures", "supervisor", Map.of(
+                "interviewAt", "2026-12-10T10:00", "interviewPlace", "网信办三楼会议室 Room 301",
+                "platformMeasuresRecord", "约谈平台负责人，责令暂停热搜功能七日。Interviewed; trending suspended for 7 days."));
+        PlatformMeasureRecord record = platformMeasures.findForCase(caseNumber).orElseThrow();
+        assertThat(record.getInterviewAt()).isEqualTo(java.time.Instant.parse("2026-12-10T02:00:00Z"));
+        assertThat(record.getCarriedOutBy()).isEqualTo("supervisor");
+        assertThat(record.getMeasures()).isEqualTo("PLATFORM_INTERVIEW,SUSPEND_PLATFORM_FUNCTIONS");
+        assertThat(instance).hasPassed("EndEvent_PlatformMeasuresTaken").isWaitingAt("Task_AwaitPlatformResponse");
+    }
+
+    @Test
     void rejectedAnnouncementIsNotPublished() {
         String caseNumber = newCase(ComplaintCategory.ILLEGAL_PROFITEERING, "https://shortvideo.example/live/1",
                 "fake_disaster_live");
@@ -428,9 +470,11 @@ class ComplaintHandlingProcessTest {
         cases.complete(caseNumber, "Task_ApproveAnnouncement", "supervisor2",
                 Map.of("approved", false, "approvalNote", "不具典型性 Not typical"));
 
-        assertThat(cases.instance(caseNumber)).isNull();
-        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-                .singleResult().getEndActivityId()).isEqualTo("EndEvent_AnnouncementRejected");
+        // (Measures against the platform, if its record calls for them, may still be under way.)
+        String instanceId = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber).singleResult().getId();
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+                .activityId("EndEvent_AnnouncementRejected").finished().count()).isEqualTo(1);
         assertThat(announcements.findByCaseNumber(caseNumber)).isEmpty();
     }
 
