@@ -43,9 +43,13 @@ public class CaseDriver {
                         url)), null));
     }
 
+    /** The case's process; after a review reopened the case, the newest one (the older may still take platform measures). */
     public ProcessInstance instance(String caseNumber) {
-        return engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseNumber, CaseVariables.PROCESS_KEY).singleResult();
+        List<ProcessInstance> running = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber, CaseVariables.PROCESS_KEY).list();
+        return running.stream().max(java.util.Comparator.comparing(instance -> engine.getHistoryService()
+                .createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                .getStartTime())).orElse(null);
     }
 
     /**

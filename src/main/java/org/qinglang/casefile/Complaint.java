@@ -72,6 +72,10 @@ public class Complaint {
     private String reviewOutcome;
     /** Who decided enforcement: the four-eyes rule for announcements trusts this, never a task variable. */
     private String enforcementDecidedBy;
+    /** Whose decision the outcome rests on: the outcome's review is for anyone else (four eyes). */
+    private String outcomeDecidedBy;
+    private Instant reopenedAt;
+    private String reopenReason;
     /** The deadlines triage gave, as ISO-8601 durations (null for cases triaged before they were kept). */
     private String rectificationDeadline;
     private String reminderBefore;
@@ -387,7 +391,38 @@ public class Complaint {
 
     public void enforcementDecidedBy(String supervisor) {
         this.enforcementDecidedBy = supervisor;
+        this.outcomeDecidedBy = supervisor;
         this.updatedAt = EngineClock.now();
+    }
+
+    /** The verifier or the reviewer of the rectification, whose decision the outcome will rest on. */
+    public void decidedBy(String user) {
+        this.outcomeDecidedBy = user;
+    }
+
+    public String getOutcomeDecidedBy() {
+        return outcomeDecidedBy;
+    }
+
+    /**
+     * A review found the outcome wrong: the case is handled again from verification, with the
+     * reviewer's reason. The review stays done (a case is reviewed once).
+     */
+    public void reopen(String reason) {
+        this.outcome = null;
+        this.outcomeNote = null;
+        this.closedAt = null;
+        this.reopenedAt = EngineClock.now();
+        this.reopenReason = reason;
+        moveTo(CaseStage.RECEIVED);
+    }
+
+    public Instant getReopenedAt() {
+        return reopenedAt;
+    }
+
+    public String getReopenReason() {
+        return reopenReason;
     }
 
     public String getReviewOutcome() {

@@ -40,6 +40,7 @@ public class ApplyVerificationCorrections implements TaskListener {
     public void notify(DelegateTask task) {
         Complaint complaint = caseFiles.get(task.getExecution().getProcessBusinessKey());
         complaint.verifiedInPlace();
+        complaint.decidedBy(CurrentUser.of(task));
         ComplaintCategory category = category(task, complaint);
         String chosenCode = Objects.toString(task.getVariable(CaseVariables.PLATFORM_CODE),
                 complaint.getPlatformCode());

@@ -8,7 +8,10 @@ import org.qinglang.casefile.CaseFiles;
 import org.qinglang.casefile.CaseStage;
 import org.springframework.stereotype.Component;
 
-/** On completing Task_ReviewRectification: an inadequate rectification escalates the case. */
+/**
+ * On completing Task_ReviewRectification: an inadequate rectification escalates the case; an adequate
+ * one closes it on the reviewer's decision (whom the outcome's review may not be given to).
+ */
 @Component("recordReviewOutcome")
 public class RecordReviewOutcome implements TaskListener {
 
@@ -22,8 +25,10 @@ public class RecordReviewOutcome implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        org.qinglang.casefile.Complaint complaint = caseFiles.get(task.getExecution().getProcessBusinessKey());
+        complaint.decidedBy(org.qinglang.process.CurrentUser.of(task));
         if (!Boolean.TRUE.equals(task.getVariable(CaseVariables.RECTIFICATION_ADEQUATE))) {
-            caseFiles.get(task.getExecution().getProcessBusinessKey()).moveTo(CaseStage.ESCALATED);
+            complaint.moveTo(CaseStage.ESCALATED);
             task.setVariable(CaseVariables.ESCALATION_REASON, labels.bilingual("escalation.inadequate"));
         }
     }

@@ -126,7 +126,8 @@ public class IntakeService {
         }
     }
 
-    private Map<String, Object> startVariables(Complaint complaint, Platform platform) {
+    /** The variables a case's process starts with, from its case file (also when a review reopens it). */
+    public Map<String, Object> startVariables(Complaint complaint, Platform platform) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CaseVariables.CASE_NUMBER, complaint.getCaseNumber());
         variables.put(CaseVariables.CATEGORY, complaint.getCategory().name());

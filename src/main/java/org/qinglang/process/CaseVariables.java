@@ -82,6 +82,9 @@ public final class CaseVariables {
 
     public static final String MESSAGE_PLATFORM_RESPONDED = "PlatformResponded";
     public static final String MESSAGE_COMPLAINANT_REPLIED = "ComplainantReplied";
+    /** Starts a case's process again after a review reopened it (StartEvent_CaseReopened). */
+    public static final String MESSAGE_CASE_REOPENED = "CaseReopened";
+    public static final String REOPEN_REASON = "reopenReason";
 
     private CaseVariables() {
     }

@@ -566,6 +566,54 @@ class ComplaintHandlingProcessTest {
         assertThat(outcomeReviews.canRequest(complaint(fresh))).isFalse();
     }
 
+    @Test
+    void aReviewThatFindsTheOutcomeWrongReopensTheCaseIntoVerificationAndNoOneReviewsTheirOwnDecision() {
+        String caseNumber = newCase(ComplaintCategory.IMPERSONATION, "https://shortvideo.example/@reopened_" + System.nanoTime(),
+                "@reopened");
+        verify(caseNumber, "SUBSTANTIATED", "假冒账号 Impersonation");
+        cases.advance(caseNumber, Duration.ofDays(3).plusMinutes(1));
+        cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
+                "enforcementMeasures", List.of("CLOSE_ACCOUNT"), "furtherDeadline", "NONE",
+                "enforcementNote", "关闭账号 Close the account", "announce", false));
+        assertThat(complaint(caseNumber).getStage()).isEqualTo(CaseStage.CLOSED);
+        assertThat(complaint(caseNumber).getOutcomeDecidedBy()).isEqualTo("supervisor");
+
+        outcomeReviews.request(caseNumber, "账号并非假冒，是官方授权的 The account was authorised");
+        ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber, OutcomeReviews.PROCESS_KEY).singleResult();
+        Task reviewTask = engine.getTaskService().createTaskQuery().processInstanceId(review.getId()).singleResult();
+        // The supervisor who decided may not review the decision; another supervisor does.
+        assertThatThrownBy(() -> identityAs("supervisor", () -> engine.getTaskService().claim(reviewTask.getId(),
+                "supervisor"))).hasMessageContaining("four-eyes");
+        identityAs("supervisor2", () -> {
+            engine.getTaskService().claim(reviewTask.getId(), "supervisor2");
+            engine.getTaskService().complete(reviewTask.getId(), Map.of("reviewDecision", "REOPENED",
+                    "reviewNote", "授权文件属实，应重新核实 The authorisation is genuine: verify again"));
+        });
+        engine.getManagementService().createJobQuery().processInstanceId(review.getId()).list()
+                .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        assertThat(review).isEnded().hasPassed("Task_ReopenCase", "Task_NotifyReviewResult");
+
+        // The case is handled again from verification, its evidence checked anew, the reviewer's reason in view.
+        Complaint reopened = complaint(caseNumber);
+        assertThat(reopened.getStage()).isEqualTo(CaseStage.UNDER_VERIFICATION);
+        assertThat(reopened.getOutcome()).isNull();
+        assertThat(reopened.getReopenReason()).contains("授权文件属实");
+        Task verification = cases.task(caseNumber, "Task_VerifyComplaint");
+        assertThat(verification).isNotNull();
+        ProcessInstance again = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(verification.getProcessInstanceId()).singleResult();
+        assertThat(again).hasPassed("StartEvent_CaseReopened", "Task_RegisterComplaint", "Task_RecordTriage")
+                .variables().containsEntry("reopenReason", reopened.getReopenReason())
+                .containsKeys("evidenceSummary", "platformOptions", "verificationDueAt");
+        assertThat(TestMail.to(mail, "wang@mail.example")).anyMatch(m -> TestMail.subject(m).contains("复核结果")
+                && TestMail.body(m).contains("重新办理"));
+
+        // The second verification finds it unfounded: a new outcome, reached again through the process.
+        verify(caseNumber, "UNFOUNDED", "官方授权账号 An authorised account");
+        assertThat(complaint(caseNumber).getOutcome()).isEqualTo(CaseOutcome.UNFOUNDED);
+    }
+
     private void identityAs(String user, Runnable action) {
         engine.getIdentityService().setAuthentication(user, engine.getIdentityService().createGroupQuery()
                 .groupMember(user).list().stream().map(g -> g.getId()).toList());
