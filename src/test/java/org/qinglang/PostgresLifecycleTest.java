@@ -115,7 +115,8 @@ class PostgresLifecycleTest {
         assertThat(instance).hasPassed("Task_SendRectificationReminder", "Task_RecordMissedDeadline")
                 .isWaitingAt("Task_DecideEnforcement");
         cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
-                "enforcementMeasures", List.of("CLOSE_ACCOUNT", "FINE"), "enforcementNote", "关闭账号并罚款",
+                "enforcementMeasures", List.of("CLOSE_ACCOUNT", "FINE"), "fineAmount", 20000L,
+                "enforcementNote", "关闭账号并罚款",
                 "furtherDeadline", "NONE", "announce", true, "announcementSummary", "以删帖为名索要钱财。"));
         cases.complete(caseNumber, "Task_ApproveAnnouncement", "supervisor2",
                 Map.of("approved", true, "approvalNote", "同意"));
@@ -123,7 +124,9 @@ class PostgresLifecycleTest {
         assertThat(instance).isEnded().hasPassed("EndEvent_CaseAnnounced");
         assertThat(complaints.findByCaseNumber(caseNumber).orElseThrow().getOutcome()).isEqualTo(CaseOutcome.ENFORCED);
         assertThat(announcements.findByCaseNumber(caseNumber)).isPresent();
-        assertThat(TestMail.to(mail, "report@weiyu.example")).hasSize(2); // notice and reminder
+        // notice, reminder and the decision document
+        assertThat(TestMail.to(mail, "report@weiyu.example")).hasSize(3)
+                .anySatisfy(m -> assertThat(TestMail.subject(m)).contains("处置决定书"));
         assertThat(TestMail.to(mail, "police-liaison@qinglang.local")).hasSize(1);
     }
 }

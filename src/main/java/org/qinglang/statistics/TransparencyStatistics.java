@@ -3,7 +3,7 @@ package org.qinglang.statistics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +23,23 @@ public class TransparencyStatistics {
     public record MonthlyCount(String month, String key, long count) {
     }
 
-    public record PlatformSpeed(String platform, long rectified, double medianHours) {
+    /**
+     * One platform's record: notices sent, notices whose result is known (rectified, missed or judged
+     * inadequate), those met in time with an adequate rectification, and the median hours from the
+     * notice to the case worker's confirmation that the content was dealt with.
+     */
+    public record PlatformRecord(String platform, long notices, long decided, long onTime, long confirmed,
+            double medianHoursToConfirmation) {
+
+        public double shareOnTime() {
+            return decided == 0 ? 0 : (double) onTime / decided;
+        }
     }
 
-    public record Figures(List<MonthlyCount> complaintsByCategoryAndMonth, List<PlatformSpeed> rectificationSpeed,
-            long noticesWithDeadline, long deadlinesMet, List<MonthlyCount> escalationsByMonth) {
+    public record Figures(List<MonthlyCount> complaintsByCategoryAndMonth, List<PlatformRecord> platforms,
+            long noticesWithDeadline, long deadlinesMet, List<MonthlyCount> escalationsByMonth, ZoneId zone) {
 
+        /** A deadline counts as met only when the platform answered in time and the rectification was adequate. */
         public double shareOfDeadlinesMet() {
             return noticesWithDeadline == 0 ? 0 : (double) deadlinesMet / noticesWithDeadline;
         }
@@ -40,53 +51,74 @@ public class TransparencyStatistics {
         this.jdbc = jdbc;
     }
 
-    /** Figures for the months since {@code from} (UTC). */
+    /**
+     * Figures for the months since {@code from}, months and times in the given zone (the zone a
+     * month begins in is the one readers live in: Asia/Shanghai unless configured otherwise).
+     */
     @Transactional(readOnly = true)
-    public Figures since(LocalDate from) {
-        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+    public Figures since(LocalDate from, ZoneId zone) {
+        Instant start = from.atStartOfDay(zone).toInstant();
         java.sql.Timestamp since = java.sql.Timestamp.from(start);
+        // A ZoneId is letters, digits and / _ + -: safe to name in the statement, which cannot take it as a parameter.
+        String local = "created_at AT TIME ZONE '" + zone.getId() + "'";
         List<MonthlyCount> byCategory = jdbc.query("""
-                SELECT EXTRACT(YEAR FROM created_at) AS y, EXTRACT(MONTH FROM created_at) AS m, category, COUNT(*) AS n
-                FROM complaint WHERE created_at >= ? GROUP BY EXTRACT(YEAR FROM created_at),
-                EXTRACT(MONTH FROM created_at), category ORDER BY y, m, category""",
+                SELECT EXTRACT(YEAR FROM %1$s) AS y, EXTRACT(MONTH FROM %1$s) AS m, category, COUNT(*) AS n
+                FROM complaint WHERE created_at >= ? GROUP BY EXTRACT(YEAR FROM %1$s), EXTRACT(MONTH FROM %1$s),
+                category ORDER BY y, m, category""".formatted(local),
                 (rs, i) -> new MonthlyCount(month(rs.getInt("y"), rs.getInt("m")), rs.getString("category"),
                         rs.getLong("n")), since);
 
+        Map<String, long[]> counts = new TreeMap<>();
         Map<String, List<Double>> hoursByPlatform = new TreeMap<>();
         jdbc.query("""
-                SELECT platform_code, notified_at, responded_at FROM complaint
-                WHERE notified_at IS NOT NULL AND responded_at IS NOT NULL AND notified_at >= ?""", rs -> {
-                    Instant notified = rs.getTimestamp("notified_at").toInstant();
-                    Instant responded = rs.getTimestamp("responded_at").toInstant();
-                    hoursByPlatform.computeIfAbsent(rs.getString("platform_code"), p -> new ArrayList<>())
-                            .add(Duration.between(notified, responded).toMinutes() / 60.0);
+                SELECT platform_code, notified_at, closed_at, outcome, deadline_missed, escalation_level FROM complaint
+                WHERE notified_at IS NOT NULL AND notified_at >= ?""", rs -> {
+                    String platform = rs.getString("platform_code");
+                    long[] c = counts.computeIfAbsent(platform, p -> new long[3]);
+                    c[0]++;
+                    boolean rectified = "RECTIFIED".equals(rs.getString("outcome"));
+                    boolean failed = rs.getBoolean("deadline_missed") || rs.getInt("escalation_level") > 0;
+                    if (rectified || failed) {
+                        c[1]++;
+                    }
+                    if (rectified && !failed) {
+                        c[2]++;
+                        hoursByPlatform.computeIfAbsent(platform, p -> new ArrayList<>()).add(Duration.between(
+                                rs.getTimestamp("notified_at").toInstant(), rs.getTimestamp("closed_at").toInstant())
+                                .toMinutes() / 60.0);
+                    }
                 }, since);
-        List<PlatformSpeed> speed = hoursByPlatform.entrySet().stream()
-                .map(e -> new PlatformSpeed(e.getKey(), e.getValue().size(), median(e.getValue()))).toList();
+        List<PlatformRecord> platforms = counts.entrySet().stream().map(e -> {
+            List<Double> hours = hoursByPlatform.getOrDefault(e.getKey(), List.of());
+            return new PlatformRecord(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], hours.size(),
+                    median(hours));
+        }).toList();
+        long decided = platforms.stream().mapToLong(PlatformRecord::decided).sum();
+        long onTime = platforms.stream().mapToLong(PlatformRecord::onTime).sum();
 
-        Long notices = jdbc.queryForObject("""
-                SELECT COUNT(*) FROM complaint WHERE notified_at IS NOT NULL AND notified_at >= ?
-                AND (responded_at IS NOT NULL OR deadline_missed = TRUE)""", Long.class, since);
-        Long met = jdbc.queryForObject("""
-                SELECT COUNT(*) FROM complaint WHERE notified_at IS NOT NULL AND notified_at >= ?
-                AND responded_at IS NOT NULL AND deadline_missed = FALSE""", Long.class, since);
-
+        String decidedLocal = "decided_at AT TIME ZONE '" + zone.getId() + "'";
         List<MonthlyCount> escalations = jdbc.query("""
-                SELECT EXTRACT(YEAR FROM decided_at) AS y, EXTRACT(MONTH FROM decided_at) AS m, COUNT(*) AS n
-                FROM enforcement_action WHERE decided_at >= ? GROUP BY EXTRACT(YEAR FROM decided_at),
-                EXTRACT(MONTH FROM decided_at) ORDER BY y, m""",
+                SELECT EXTRACT(YEAR FROM %1$s) AS y, EXTRACT(MONTH FROM %1$s) AS m, COUNT(*) AS n
+                FROM enforcement_action WHERE decided_at >= ? GROUP BY EXTRACT(YEAR FROM %1$s),
+                EXTRACT(MONTH FROM %1$s) ORDER BY y, m""".formatted(decidedLocal),
                 (rs, i) -> new MonthlyCount(month(rs.getInt("y"), rs.getInt("m")), "ESCALATIONS", rs.getLong("n")),
                 since);
-        return new Figures(byCategory, speed, notices == null ? 0 : notices, met == null ? 0 : met, escalations);
+        return new Figures(byCategory, platforms, decided, onTime, escalations, zone);
     }
 
     /** All figures as CSV rows: metric, month, key, value. */
     public String csv(Figures figures) {
         StringBuilder csv = new StringBuilder("metric,month,key,value\n");
+        csv.append("time_zone,,all,").append(figures.zone().getId()).append('\n');
         figures.complaintsByCategoryAndMonth().forEach(c -> csv.append("complaints,").append(c.month()).append(',')
                 .append(c.key()).append(',').append(c.count()).append('\n'));
-        figures.rectificationSpeed().forEach(s -> csv.append("median_hours_notice_to_response,,").append(s.platform())
-                .append(',').append(String.format(java.util.Locale.ROOT, "%.1f", s.medianHours())).append('\n'));
+        for (PlatformRecord p : figures.platforms()) {
+            csv.append("notices,,").append(p.platform()).append(',').append(p.notices()).append('\n');
+            csv.append("share_on_time,,").append(p.platform()).append(',')
+                    .append(String.format(java.util.Locale.ROOT, "%.3f", p.shareOnTime())).append('\n');
+            csv.append("median_hours_notice_to_confirmed_rectification,,").append(p.platform()).append(',')
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", p.medianHoursToConfirmation())).append('\n');
+        }
         csv.append("share_of_deadlines_met,,all,").append(String.format(java.util.Locale.ROOT, "%.3f",
                 figures.shareOfDeadlinesMet())).append('\n');
         figures.escalationsByMonth().forEach(e -> csv.append("escalations,").append(e.month()).append(",all,")

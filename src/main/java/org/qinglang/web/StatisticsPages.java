@@ -24,15 +24,18 @@ public class StatisticsPages {
 
     private final TransparencyStatistics statistics;
     private final Labels labels;
+    private final java.time.ZoneId zone;
 
-    public StatisticsPages(TransparencyStatistics statistics, Labels labels) {
+    public StatisticsPages(TransparencyStatistics statistics, Labels labels,
+            @org.springframework.beans.factory.annotation.Value("${qinglang.time-zone:Asia/Shanghai}") String zone) {
         this.statistics = statistics;
         this.labels = labels;
+        this.zone = java.time.ZoneId.of(zone);
     }
 
     private Figures lastYear() {
-        LocalDate today = EngineClock.now().atZone(ZoneOffset.UTC).toLocalDate();
-        return statistics.since(today.minusMonths(11).withDayOfMonth(1));
+        LocalDate today = EngineClock.now().atZone(zone).toLocalDate();
+        return statistics.since(today.minusMonths(11).withDayOfMonth(1), zone);
     }
 
     @GetMapping("/statistics")
@@ -54,7 +57,8 @@ public class StatisticsPages {
         }
         model.addAttribute("months", List.copyOf(months));
         model.addAttribute("categorySeries", series);
-        model.addAttribute("speed", figures.rectificationSpeed());
+        model.addAttribute("platforms", figures.platforms());
+        model.addAttribute("zone", zone.getId() + " (UTC" + zone.getRules().getOffset(EngineClock.now()) + ")");
         model.addAttribute("deadlineShare", Math.round(figures.shareOfDeadlinesMet() * 1000) / 10.0);
         model.addAttribute("noticesWithDeadline", figures.noticesWithDeadline());
         model.addAttribute("escalations", figures.escalationsByMonth());

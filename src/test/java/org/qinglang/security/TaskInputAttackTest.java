@@ -67,7 +67,8 @@ class TaskInputAttackTest {
                 Map.of("verificationOutcome", "SUBSTANTIATED", "verificationNote", "属实"));
         cases.advance(caseNumber, Duration.ofDays(3).plusMinutes(1));
         cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
-                "enforcementMeasures", List.of("FINE"), "policeReferral", false, "enforcementNote", "罚款",
+                "enforcementMeasures", List.of("FINE"), "fineAmount", 10000L, "policeReferral", false,
+                "enforcementNote", "罚款",
                 "announce", true, "announcementSummary", "该账号假冒官方机构。Impersonated an authority."));
         return caseNumber;
     }
