@@ -59,6 +59,11 @@ public class CaseFiles {
     }
 
     @ModelCallable
+    public String severity(String caseNumber) {
+        return get(caseNumber).getSeverity();
+    }
+
+    @ModelCallable
     public String platformCode(String caseNumber) {
         return get(caseNumber).getPlatformCode();
     }

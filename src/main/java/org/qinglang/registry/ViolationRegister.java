@@ -26,10 +26,24 @@ public class ViolationRegister {
 
     private final ViolationRepository violations;
     private final JdbcTemplate jdbc;
+    private final org.qinglang.casefile.CaseFiles caseFiles;
 
-    public ViolationRegister(ViolationRepository violations, JdbcTemplate jdbc) {
+    public ViolationRegister(ViolationRepository violations, JdbcTemplate jdbc, org.qinglang.casefile.CaseFiles caseFiles) {
         this.violations = violations;
         this.jdbc = jdbc;
+        this.caseFiles = caseFiles;
+    }
+
+    /** For the measures table (Task_ChooseMeasures' input mapping): the account's violations before this case. */
+    @org.qinglang.common.ModelCallable
+    public long priorOfAccount(String caseNumber) {
+        return priorViolations(caseFiles.get(caseNumber)).ofAccount();
+    }
+
+    /** For the measures table: the platform's violations before this case. */
+    @org.qinglang.common.ModelCallable
+    public long priorOfPlatform(String caseNumber) {
+        return priorViolations(caseFiles.get(caseNumber)).ofPlatform();
     }
 
     /** Accounts are the same account whatever case and surrounding blanks or "@" they were written with. */
