@@ -97,6 +97,18 @@ public class CaseDriver {
         runDueJobs(caseNumber);
     }
 
+    /**
+     * Takes the measures against the platform where its record called for them (they run beside the
+     * case's main path, so the case's process ends only once they are done too).
+     */
+    public void finishPlatformMeasures(String caseNumber) {
+        if (task(caseNumber, "Task_TakePlatformMeasures") != null) {
+            complete(caseNumber, "Task_TakePlatformMeasures", "supervisor", Map.of(
+                    "interviewAt", "2026-12-10T10:00", "interviewPlace", "会议室 Meeting room",
+                    "platformMeasuresRecord", "约谈平台负责人并记录在案 Interviewed and recorded"));
+        }
+    }
+
     public Task task(String caseNumber, String taskDefinitionKey) {
         return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
                 .taskDefinitionKey(taskDefinitionKey).singleResult();

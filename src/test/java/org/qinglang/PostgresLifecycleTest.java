@@ -121,6 +121,7 @@ class PostgresLifecycleTest {
         cases.complete(caseNumber, "Task_ApproveAnnouncement", "supervisor2",
                 Map.of("approved", true, "approvalNote", "同意"));
 
+        cases.finishPlatformMeasures(caseNumber);
         assertThat(instance).isEnded().hasPassed("EndEvent_CaseAnnounced");
         assertThat(complaints.findByCaseNumber(caseNumber).orElseThrow().getOutcome()).isEqualTo(CaseOutcome.ENFORCED);
         assertThat(announcements.findByCaseNumber(caseNumber)).isPresent();

@@ -27,6 +27,9 @@ public class Announcement {
     private String approvedBy;
     private Instant publishedAt;
 
+    private String proposedSummary;
+    private String summaryEditedBy;
+
     protected Announcement() {
     }
 
@@ -40,6 +43,21 @@ public class Announcement {
         this.measures = measures;
         this.approvedBy = approvedBy;
         this.publishedAt = publishedAt;
+    }
+
+    /** The summary as proposed, kept beside the published one when the approver edited it, and by whom. */
+    Announcement proposedAs(String proposed, String editedBy) {
+        this.proposedSummary = proposed;
+        this.summaryEditedBy = editedBy;
+        return this;
+    }
+
+    public String getProposedSummary() {
+        return proposedSummary;
+    }
+
+    public String getSummaryEditedBy() {
+        return summaryEditedBy;
     }
 
     public Long getId() {

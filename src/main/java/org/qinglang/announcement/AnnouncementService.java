@@ -21,11 +21,12 @@ public class AnnouncementService {
 
     /** Publishes once per case; a retried step finds the announcement already there. */
     @Transactional
-    public Announcement publish(Complaint complaint, String summary, String measures, String approvedBy) {
+    public Announcement publish(Complaint complaint, String summary, String measures, String approvedBy,
+            String summaryEditedBy) {
         return announcements.findByCaseNumber(complaint.getCaseNumber()).orElseGet(() -> announcements.save(
                 new Announcement(complaint.getCaseNumber(), complaint.getCategory().name(),
                         complaint.getPlatformCode(), complaint.getAccountName(), summary, measures, approvedBy,
-                        EngineClock.now())));
+                        EngineClock.now()).proposedAs(complaint.getProposedSummary(), summaryEditedBy)));
     }
 
     @Transactional(readOnly = true)

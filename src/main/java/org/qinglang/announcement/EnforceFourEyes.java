@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.qinglang.common.CaseRuleViolation;
 import org.qinglang.process.CurrentUser;
 import org.qinglang.casefile.CaseFiles;
+import org.qinglang.process.CaseVariables;
+import org.qinglang.casefile.Complaint;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Component;
 public class EnforceFourEyes implements TaskListener {
 
     public static final String APPROVED_BY = "announcementApprovedBy";
+    /** Who changed the proposed public summary when approving it (unset when it was kept as proposed). */
+    public static final String SUMMARY_EDITED_BY = "announcementSummaryEditedBy";
 
     private final CaseFiles caseFiles;
 
@@ -25,7 +29,8 @@ public class EnforceFourEyes implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         // From the case file: a task variable can be rewritten by whoever may work the task.
-        String decidedBy = caseFiles.get(task.getExecution().getProcessBusinessKey()).getEnforcementDecidedBy();
+        Complaint complaint = caseFiles.get(task.getExecution().getProcessBusinessKey());
+        String decidedBy = complaint.getEnforcementDecidedBy();
         String actor = TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee()
                 : CurrentUser.of(task);
         if (actor == null) {
@@ -37,6 +42,18 @@ public class EnforceFourEyes implements TaskListener {
         }
         if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
             task.setVariable(APPROVED_BY, actor);
+            String summary = (String) task.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY);
+            if (Boolean.TRUE.equals(task.getVariable(CaseVariables.APPROVED))
+                    && !java.util.Objects.equals(summary, complaint.getProposedSummary())) {
+                if (summary == null || summary.isBlank()) {
+                    throw CaseRuleViolation.invalid("an announcement needs a public summary 曝光须填写曝光内容");
+                }
+                if (complaint.namesComplainantIn(summary)) {
+                    throw CaseRuleViolation.invalid(
+                            "the public summary must not name the complainant 曝光内容不得包含举报人信息");
+                }
+                task.setVariable(SUMMARY_EDITED_BY, actor);
+            }
         }
     }
 }

@@ -20,9 +20,12 @@ public class PublishAnnouncement implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        // A case rectified in time shows the measures the platform carried out; an enforced one, the decision's.
+        Object enforced = execution.getVariable(CaseVariables.ENFORCEMENT_MEASURES_CODES);
         announcements.publish(caseFiles.get(execution.getProcessBusinessKey()),
                 (String) execution.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY),
-                (String) execution.getVariable(CaseVariables.ENFORCEMENT_MEASURES_CODES),
-                (String) execution.getVariable(EnforceFourEyes.APPROVED_BY));
+                (String) (enforced != null ? enforced : execution.getVariable(CaseVariables.REQUIRED_MEASURES)),
+                (String) execution.getVariable(EnforceFourEyes.APPROVED_BY),
+                (String) execution.getVariable(EnforceFourEyes.SUMMARY_EDITED_BY));
     }
 }

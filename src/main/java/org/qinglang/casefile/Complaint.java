@@ -75,6 +75,7 @@ public class Complaint {
     /** Whose decision the outcome rests on: the outcome's review is for anyone else (four eyes). */
     private String outcomeDecidedBy;
     private Instant reopenedAt;
+    private String proposedSummary;
     private String reopenReason;
     /** The deadlines triage gave, as ISO-8601 durations (null for cases triaged before they were kept). */
     private String rectificationDeadline;
@@ -415,6 +416,23 @@ public class Complaint {
         this.reopenedAt = EngineClock.now();
         this.reopenReason = reason;
         moveTo(CaseStage.RECEIVED);
+    }
+
+    /** A typical case proposed for the exposure board, with its public summary (the approver may edit it). */
+    public void proposeAnnouncement(String summary) {
+        this.proposedSummary = summary;
+    }
+
+    public String getProposedSummary() {
+        return proposedSummary;
+    }
+
+    /** Whether a text names this case's complainant (name, e-mail or phone): never in anything public. */
+    public boolean namesComplainantIn(String text) {
+        String lower = text == null ? "" : text.toLowerCase(java.util.Locale.ROOT);
+        return java.util.stream.Stream.of(complainantName, complainantEmail, complainantPhone)
+                .filter(value -> value != null && value.strip().length() >= 2)
+                .anyMatch(value -> lower.contains(value.strip().toLowerCase(java.util.Locale.ROOT)));
     }
 
     public Instant getReopenedAt() {

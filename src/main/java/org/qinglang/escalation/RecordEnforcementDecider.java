@@ -33,7 +33,7 @@ public class RecordEnforcementDecider implements TaskListener {
             String summary = (String) task.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY);
             if (summary == null || summary.isBlank()) {
                 problems.add("an announcement needs a public summary 曝光须填写曝光内容");
-            } else if (namesComplainant(summary, caseFiles.get(task.getExecution().getProcessBusinessKey()))) {
+            } else if (caseFiles.get(task.getExecution().getProcessBusinessKey()).namesComplainantIn(summary)) {
                 problems.add("the public summary must not name the complainant 曝光内容不得包含举报人信息");
             }
         }
@@ -44,15 +44,11 @@ public class RecordEnforcementDecider implements TaskListener {
         if (decider == null) {
             throw CaseRuleViolation.invalid("claim the task before deciding 请先认领任务再作出决定");
         }
-        caseFiles.get(task.getExecution().getProcessBusinessKey()).enforcementDecidedBy(decider);
+        Complaint complaint = caseFiles.get(task.getExecution().getProcessBusinessKey());
+        complaint.enforcementDecidedBy(decider);
+        complaint.proposeAnnouncement(Boolean.TRUE.equals(task.getVariable(CaseVariables.ANNOUNCE))
+                ? (String) task.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY) : null);
         // A copy for the approver's form to show; the four-eyes check reads the case file.
         task.setVariable(CaseVariables.ENFORCEMENT_DECIDED_BY, decider);
-    }
-
-    static boolean namesComplainant(String summary, Complaint complaint) {
-        String text = summary.toLowerCase(Locale.ROOT);
-        return Stream.of(complaint.getComplainantName(), complaint.getComplainantEmail(), complaint.getComplainantPhone())
-                .filter(value -> value != null && value.strip().length() >= 2)
-                .anyMatch(value -> text.contains(value.strip().toLowerCase(Locale.ROOT)));
     }
 }

@@ -276,6 +276,7 @@ class ComplaintHandlingProcessTest {
         cases.complete(caseNumber, "Task_ReviewRectification", "caseworker",
                 Map.of("rectificationAdequate", true, "reviewNote", "已核查落实 Checked"));
 
+        cases.finishPlatformMeasures(caseNumber);
         assertThat(instance).isEnded().hasPassed("Task_NotifyComplainantOfOutcome", "Task_CloseCase",
                 "EndEvent_CaseClosed").hasNotPassed("Task_DecideEnforcement");
         Complaint closed = complaint(caseNumber);
@@ -402,6 +403,7 @@ class ComplaintHandlingProcessTest {
         cases.complete(caseNumber, "Task_ApproveAnnouncement", "supervisor2",
                 Map.of("approved", true, "approvalNote", "同意 Approved"));
 
+        cases.finishPlatformMeasures(caseNumber);
         assertThat(instance).isEnded().hasPassed("Task_PublishAnnouncement", "EndEvent_CaseAnnounced");
         Announcement announcement = announcements.findByCaseNumber(caseNumber).orElseThrow();
         assertThat(announcement.getApprovedBy()).isEqualTo("supervisor2");
@@ -451,6 +453,34 @@ class ComplaintHandlingProcessTest {
         assertThat(record.getCarriedOutBy()).isEqualTo("supervisor");
         assertThat(record.getMeasures()).isEqualTo("PLATFORM_INTERVIEW,SUSPEND_PLATFORM_FUNCTIONS");
         assertThat(instance).hasPassed("EndEvent_PlatformMeasuresTaken").isWaitingAt("Task_AwaitPlatformResponse");
+    }
+
+    @Test
+    void aCaseRectifiedInTimeCanBeATypicalCaseAndTheApproversEditIsRecorded() {
+        String caseNumber = newCase(ComplaintCategory.RUMOUR, "https://shortvideo.example/v/typical-" + System.nanoTime(),
+                "typical_rumour");
+        verify(caseNumber, "SUBSTANTIATED", "谣言 Rumour");
+        caseReplies.platformResponded(caseNumber, "已删除 Deleted", List.of());
+        cases.runDueJobs(caseNumber);
+        // The case worker proposes it; a summary naming the complainant is refused.
+        assertThatThrownBy(() -> cases.complete(caseNumber, "Task_ReviewRectification", "caseworker", Map.of(
+                "rectificationAdequate", true, "reviewNote", "已核查 Checked", "announce", true,
+                "announcementSummary", "王先生举报的谣言")))
+                .hasMessageContaining("must not name the complainant");
+        cases.complete(caseNumber, "Task_ReviewRectification", "caseworker", Map.of(
+                "rectificationAdequate", true, "reviewNote", "已核查 Checked", "announce", true,
+                "announcementSummary", "某账号编造水库决堤谣言，平台已按期删除。"));
+        assertThat(complaint(caseNumber).getOutcome()).isEqualTo(CaseOutcome.RECTIFIED);
+        assertThat(cases.task(caseNumber, "Task_ApproveAnnouncement")).isNotNull();
+
+        // The approver sharpens the summary: published as edited, the proposal and the editor kept.
+        cases.complete(caseNumber, "Task_ApproveAnnouncement", "supervisor", Map.of("approved", true,
+                "approvalNote", "同意 Approved", "announcementSummary", "某自媒体账号编造“水库决堤”谣言，平台已按期删除并处置。"));
+        Announcement announcement = announcements.findByCaseNumber(caseNumber).orElseThrow();
+        assertThat(announcement.getSummary()).isEqualTo("某自媒体账号编造“水库决堤”谣言，平台已按期删除并处置。");
+        assertThat(announcement.getProposedSummary()).isEqualTo("某账号编造水库决堤谣言，平台已按期删除。");
+        assertThat(announcement.getSummaryEditedBy()).isEqualTo("supervisor");
+        assertThat(announcement.getMeasures()).contains("DELETE_CONTENT");
     }
 
     @Test
