@@ -76,6 +76,8 @@ public class Complaint {
     private String outcomeDecidedBy;
     private Instant reopenedAt;
     private String proposedSummary;
+    /** The offence a case worker named at verification, making the case a criminal lead. */
+    private String criminalOffence;
     private String reopenReason;
     /** The deadlines triage gave, as ISO-8601 durations (null for cases triaged before they were kept). */
     private String rectificationDeadline;
@@ -416,6 +418,16 @@ public class Complaint {
         this.reopenedAt = EngineClock.now();
         this.reopenReason = reason;
         moveTo(CaseStage.RECEIVED);
+    }
+
+    /** A case worker's flag at verification: a criminal lead, for this offence, whatever triage found. */
+    public void flagOffence(CriminalOffence offence) {
+        this.criminalOffence = offence.name();
+        this.criminalLead = true;
+    }
+
+    public String getCriminalOffence() {
+        return criminalOffence;
     }
 
     /** A typical case proposed for the exposure board, with its public summary (the approver may edit it). */

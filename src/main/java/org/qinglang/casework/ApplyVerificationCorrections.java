@@ -62,6 +62,14 @@ public class ApplyVerificationCorrections implements TaskListener {
                 : accountValue.toString().strip();
         boolean triageAgain = category != complaint.getCategory() || !platformCode.equals(complaint.getPlatformCode());
         complaint.correct(category, platformCode, url, normalizedUrl, account);
+        Object offence = task.getVariable(CaseVariables.CRIMINAL_OFFENCE);
+        if (offence != null && !offence.toString().isBlank() && !"NONE".equals(offence.toString())) {
+            try {
+                complaint.flagOffence(org.qinglang.casefile.CriminalOffence.valueOf(offence.toString()));
+            } catch (IllegalArgumentException e) {
+                throw CaseRuleViolation.invalid("unknown offence 未知罪名: " + offence);
+            }
+        }
         task.setVariable(CaseVariables.CATEGORY_LABEL, labels.category(category));
         task.setVariable(CaseVariables.PLATFORM_NAME, platform.displayName());
         // The tables decide on the case file's facts; the variables show them (a platform the link does not

@@ -126,7 +126,15 @@ public class CaseMail {
                 outgoing.messageId(kind, c.getCaseNumber()), null,
                 c.getCaseNumber(), labels.category(c.getCategory()), platform.displayName(),
                 nullToDash(c.getAccountName()), c.getContentUrl(), c.getDescription(), evidenceSummary,
-                c.getComplainantName(), c.getComplainantEmail(), nullToDash(c.getComplainantPhone()));
+                c.getComplainantName(), c.getComplainantEmail(), nullToDash(c.getComplainantPhone()),
+                referralPackageLink(c.getCaseNumber()),
+                c.getCriminalOffence() == null ? "-" : labels.bilingual("offence." + c.getCriminalOffence()));
+    }
+
+    /** The police liaison's signed link to the case's referral package (evidence with its manifest). */
+    public String referralPackageLink(String caseNumber) {
+        return publicBaseUrl + "/police/referrals/" + caseNumber + ".zip?token="
+                + tokens.issue(AccessTokens.Purpose.POLICE_REFERRAL, caseNumber);
     }
 
     public void verificationOverdue(Complaint c, String supervisorEmail) {

@@ -20,6 +20,8 @@ public final class CaseVariables {
 
     public static final String SEVERITY = "severity";
     public static final String CRIMINAL_LEAD = "criminalLead";
+    /** The offence a case worker names at verification (verify form), which makes the case a criminal lead. */
+    public static final String CRIMINAL_OFFENCE = "criminalOffence";
     public static final String RESPONSIBLE_OFFICE = "responsibleOffice";
     public static final String RECTIFICATION_DEADLINE = "rectificationDeadline";
     public static final String REMINDER_BEFORE = "reminderBefore";

@@ -25,7 +25,9 @@ public class AccessTokens {
 
     public enum Purpose {
         COMPLAINANT_STATUS,
-        PLATFORM_RESPONSE
+        PLATFORM_RESPONSE,
+        /** The police liaison's link to a referral package. */
+        POLICE_REFERRAL
     }
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();

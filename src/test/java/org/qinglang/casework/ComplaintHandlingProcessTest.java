@@ -37,6 +37,7 @@ import org.qinglang.casefile.ComplaintCategory;
 import org.qinglang.casefile.ComplaintRepository;
 import org.qinglang.escalation.DecisionDocument;
 import org.qinglang.escalation.PlatformMeasureRecord;
+import org.qinglang.escalation.ReferralPackages;
 import org.qinglang.escalation.PlatformMeasureRecordRepository;
 import org.qinglang.escalation.DecisionDocuments;
 import org.qinglang.escalation.EnforcementActionRepository;
@@ -481,6 +482,62 @@ class ComplaintHandlingProcessTest {
         assertThat(announcement.getProposedSummary()).isEqualTo("某账号编造水库决堤谣言，平台已按期删除。");
         assertThat(announcement.getSummaryEditedBy()).isEqualTo("supervisor");
         assertThat(announcement.getMeasures()).contains("DELETE_CONTENT");
+    }
+
+    @Test
+    void aCaseWorkerFlagsAnOffenceAndThePoliceGetTheEvidenceAsAPackageWhoseEveryDownloadIsRecorded(
+            @Autowired ReferralPackages referrals) throws Exception {
+        String caseNumber = newCase(ComplaintCategory.RUMOUR, "https://shortvideo.example/v/smear-" + System.nanoTime(),
+                "smear_account");
+        cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker", Map.of("verificationOutcome", "SUBSTANTIATED",
+                "verificationNote", "捏造企业产品质量问题 Fabricated product defects",
+                "criminalOffence", "DAMAGING_BUSINESS_REPUTATION"));
+        assertThat(complaint(caseNumber).isCriminalLead()).isTrue();
+        assertThat(complaint(caseNumber).getCriminalOffence()).isEqualTo("DAMAGING_BUSINESS_REPUTATION");
+        assertThat(cases.instance(caseNumber)).hasPassed("Task_ReferCriminalLead");
+
+        MimeMessage referral = TestMail.to(mail, "police-liaison@qinglang.local").stream()
+                .filter(m -> TestMail.subject(m).contains(caseNumber)).findFirst().orElseThrow();
+        String body = TestMail.body(referral);
+        assertThat(body).contains("损害商业信誉、商品声誉");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://[^/]+(/police/referrals/\\S+)")
+                .matcher(body);
+        assertThat(link.find()).isTrue();
+
+        var download = http.getForEntity(link.group(1), byte[].class);
+        assertThat(download.getStatusCode().value()).isEqualTo(200);
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(download.getBody()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        assertThat(entries).containsKeys("summary.txt", "manifest.sha256");
+        assertThat(entries.keySet().stream().filter(name -> name.startsWith("evidence/")))
+                .hasSize(transaction.execute(status -> complaint(caseNumber).getEvidence().size()));
+        // The manifest names every other file with its SHA-256, as sha256sum would check it.
+        String[] manifest = new String(entries.get("manifest.sha256"), java.nio.charset.StandardCharsets.UTF_8)
+                .split("\n");
+        assertThat(manifest).hasSize(entries.size() - 1);
+        for (String line : manifest) {
+            String[] parts = line.split("  ", 2);
+            assertThat(Sha256.hex(entries.get(parts[1]))).as(parts[1]).isEqualTo(parts[0]);
+        }
+        assertThat(new String(entries.get("summary.txt"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains(caseNumber, "损害商业信誉、商品声誉", "wang@mail.example");
+
+        // A link for another case, or none, gets nothing; staff download as themselves; each download is kept.
+        assertThat(http.getForEntity(link.group(1).replace(caseNumber, caseNumber.substring(0,
+                caseNumber.length() - 1) + "9"), String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.getForEntity("/police/referrals/" + caseNumber + ".zip", String.class).getStatusCode()
+                .value()).isEqualTo(404);
+        assertThat(http.getForEntity("/staff/cases/" + caseNumber + "/referral.zip", String.class).getStatusCode()
+                .value()).isEqualTo(401);
+        assertThat(http.withBasicAuth("supervisor", "supervisor").getForEntity(
+                "/staff/cases/" + caseNumber + "/referral.zip", byte[].class).getStatusCode().value()).isEqualTo(200);
+        assertThat(referrals.downloadsOf(caseNumber)).extracting(d -> d.getDownloadedBy() + "/" + d.getChannel())
+                .containsExactly("police-liaison/POLICE_LINK", "supervisor/STAFF");
+        assertThat(referrals.downloadsOf(caseNumber).get(0).getPackageSha256()).isEqualTo(Sha256.hex(download.getBody()));
     }
 
     @Test
