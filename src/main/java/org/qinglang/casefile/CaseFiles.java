@@ -58,6 +58,12 @@ public class CaseFiles {
         return get(caseNumber).getReporterType().name();
     }
 
+    /** The offence a case worker named, or null (the police-liaison table's input). */
+    @ModelCallable
+    public String criminalOffence(String caseNumber) {
+        return get(caseNumber).getCriminalOffence();
+    }
+
     @ModelCallable
     public String severity(String caseNumber) {
         return get(caseNumber).getSeverity();

@@ -128,7 +128,22 @@ public class CaseMail {
                 nullToDash(c.getAccountName()), c.getContentUrl(), c.getDescription(), evidenceSummary,
                 c.getComplainantName(), c.getComplainantEmail(), nullToDash(c.getComplainantPhone()),
                 referralPackageLink(c.getCaseNumber()),
-                c.getCriminalOffence() == null ? "-" : labels.bilingual("offence." + c.getCriminalOffence()));
+                c.getCriminalOffence() == null ? "-" : labels.bilingual("offence." + c.getCriminalOffence()),
+                policeAnswerLink(c.getCaseNumber()));
+    }
+
+    /** The overdue answer the case waits for: the liaison is reminded once, with the links again. */
+    public void policeReminder(Complaint c) {
+        String kind = "police-reminder";
+        send(kind, kind + "-" + c.getCaseNumber(), c.getCaseNumber(), settings.policeLiaison(),
+                outgoing.messageId(kind, c.getCaseNumber()), outgoing.messageId("police-referral", c.getCaseNumber()),
+                c.getCaseNumber(), policeAnswerLink(c.getCaseNumber()), referralPackageLink(c.getCaseNumber()));
+    }
+
+    /** The police liaison's signed link to answer about a referral (received, case opened or not, result). */
+    public String policeAnswerLink(String caseNumber) {
+        return publicBaseUrl + "/police/answer/" + caseNumber + "?token="
+                + tokens.issue(AccessTokens.Purpose.POLICE_REFERRAL, caseNumber);
     }
 
     /** The police liaison's signed link to the case's referral package (evidence with its manifest). */

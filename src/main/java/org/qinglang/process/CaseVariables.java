@@ -86,6 +86,9 @@ public final class CaseVariables {
     public static final String MESSAGE_COMPLAINANT_REPLIED = "ComplainantReplied";
     /** Starts a case's process again after a review reopened it (StartEvent_CaseReopened). */
     public static final String MESSAGE_CASE_REOPENED = "CaseReopened";
+    /** The police decided about a referral (Task_AwaitPoliceAnswer). */
+    public static final String MESSAGE_POLICE_ANSWERED = "PoliceAnswered";
+    public static final String POLICE_ANSWER = "policeAnswer";
     public static final String REOPEN_REASON = "reopenReason";
 
     private CaseVariables() {

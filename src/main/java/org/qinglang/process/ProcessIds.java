@@ -24,7 +24,8 @@ public final class ProcessIds {
     /** By process key: the names of the messages Java correlates to it. */
     public static final Map<String, Set<String>> REQUIRED_MESSAGES = Map.of(
             CaseVariables.PROCESS_KEY, Set.of(CaseVariables.MESSAGE_PLATFORM_RESPONDED,
-                    CaseVariables.MESSAGE_COMPLAINANT_REPLIED, CaseVariables.MESSAGE_CASE_REOPENED));
+                    CaseVariables.MESSAGE_COMPLAINANT_REPLIED, CaseVariables.MESSAGE_CASE_REOPENED,
+                    CaseVariables.MESSAGE_POLICE_ANSWERED));
 
     private ProcessIds() {
     }

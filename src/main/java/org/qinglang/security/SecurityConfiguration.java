@@ -39,11 +39,11 @@ public class SecurityConfiguration {
                                 "/api/complaints/*/platform-response").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/announcements", "/announcements/**",
                                 "/announcements.atom", "/statistics", "/statistics.csv", "/complaints/new",
-                                "/complaints/*", "/platform/respond/*", "/police/referrals/*", "/css/**", "/js/**",
+                                "/complaints/*", "/platform/respond/*", "/police/referrals/*", "/police/answer/*", "/css/**", "/js/**",
                                 "/webjars/**",
                                 "/vendor/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/complaints/new", "/complaints/*/information",
-                                "/complaints/*/review", "/platform/respond/*").permitAll()
+                                "/complaints/*/review", "/platform/respond/*", "/police/answer/*").permitAll()
                         .requestMatchers("/error").permitAll()
                         // Deploying a model is deploying what every case runs: managers only.
                         .requestMatchers("/models", "/models/**").hasAnyRole(Roles.MANAGERS, Roles.ADMINS)

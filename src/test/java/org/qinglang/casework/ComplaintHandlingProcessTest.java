@@ -37,6 +37,8 @@ import org.qinglang.casefile.ComplaintCategory;
 import org.qinglang.casefile.ComplaintRepository;
 import org.qinglang.escalation.DecisionDocument;
 import org.qinglang.escalation.PlatformMeasureRecord;
+import org.qinglang.escalation.PoliceAnswer;
+import org.qinglang.escalation.PoliceAnswers;
 import org.qinglang.escalation.ReferralPackages;
 import org.qinglang.escalation.PlatformMeasureRecordRepository;
 import org.qinglang.escalation.DecisionDocuments;
@@ -538,6 +540,45 @@ class ComplaintHandlingProcessTest {
         assertThat(referrals.downloadsOf(caseNumber)).extracting(d -> d.getDownloadedBy() + "/" + d.getChannel())
                 .containsExactly("police-liaison/POLICE_LINK", "supervisor/STAFF");
         assertThat(referrals.downloadsOf(caseNumber).get(0).getPackageSha256()).isEqualTo(Sha256.hex(download.getBody()));
+    }
+
+    @Test
+    void anExtortionCaseWaitsForThePoliceIsRemindedAndGoesOnWhenTheyDecide(@Autowired PoliceAnswers police) {
+        String caseNumber = newCase(ComplaintCategory.EXTORTION_PAID_DELETION,
+                "https://shortvideo.example/v/pay-to-delete-" + System.nanoTime(), "delete_for_money");
+        ProcessInstance instance = cases.instance(caseNumber);
+        cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker", Map.of("verificationOutcome", "SUBSTANTIATED",
+                "verificationNote", "收钱删帖 Paid deletion", "criminalOffence", "EXTORTION"));
+        // The police-liaison table says wait: the platform hears nothing yet, so the suspects are not warned.
+        assertThat(instance).hasPassed("Task_ReferCriminalLead", "Task_DecidePoliceWait")
+                .isWaitingAt("Task_AwaitPoliceAnswer").variables().containsEntry("waitForPolice", true)
+                .containsEntry("policeAnswerWithin", "P15D");
+        assertThat(java.util.Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> TestMail.subject(m).contains(caseNumber) && TestMail.subject(m).contains("限期整改通知")))
+                .isEmpty();
+
+        cases.advance(caseNumber, Duration.ofDays(15).plusMinutes(1));
+        assertThat(instance).hasPassed("Timer_PoliceAnswerDue", "Task_RemindPolice").isWaitingAt("Task_AwaitPoliceAnswer");
+        assertThat(TestMail.to(mail, "police-liaison@qinglang.local")).anyMatch(m -> TestMail.subject(m)
+                .contains(caseNumber) && TestMail.subject(m).contains("提醒"));
+
+        police.answer(caseNumber, PoliceAnswer.Status.RECEIVED, null);
+        assertThat(instance).isWaitingAt("Task_AwaitPoliceAnswer");
+        police.answer(caseNumber, PoliceAnswer.Status.CASE_OPENED, "已立案侦查 Investigation opened");
+        cases.runDueJobs(caseNumber);
+        assertThat(instance).hasPassed("Task_AwaitPoliceAnswer", "Task_SendPlatformNotice")
+                .isWaitingAt("Task_AwaitPlatformResponse").variables().containsEntry("policeAnswer", "CASE_OPENED");
+        assertThat(police.of(caseNumber)).extracting(a -> a.getStatus().name()).containsExactly("RECEIVED", "CASE_OPENED");
+    }
+
+    @Test
+    void aDefamationLeadIsReferredWithoutHoldingTheCase() {
+        String caseNumber = newCase(ComplaintCategory.RUMOUR, "https://shortvideo.example/v/defame-" + System.nanoTime(),
+                "defamer");
+        cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker", Map.of("verificationOutcome", "SUBSTANTIATED",
+                "verificationNote", "诽谤他人 Defames a person", "criminalOffence", "DEFAMATION"));
+        assertThat(cases.instance(caseNumber)).hasPassed("Task_ReferCriminalLead", "Task_DecidePoliceWait")
+                .hasNotPassed("Task_AwaitPoliceAnswer").isWaitingAt("Task_AwaitPlatformResponse");
     }
 
     @Test

@@ -56,6 +56,27 @@ class DecisionTablesTest {
     }
 
     @ParameterizedTest
+    @CsvSource(nullValues = "NONE", value = {
+        "EXTORTION_PAID_DELETION, EXTORTION, true, P15D",
+        "RUMOUR, ILLEGAL_BUSINESS, true, P15D",
+        "EXTORTION_PAID_DELETION, NONE, false, P30D",
+        "RUMOUR, DEFAMATION, false, P30D",
+        "RUMOUR, DAMAGING_BUSINESS_REPUTATION, false, P30D"})
+    void theCaseWaitsForThePoliceWhereTheOffenceAsksForIt(String category, String offence, boolean wait,
+            String within) throws IOException {
+        DmnDecision policeWait;
+        try (InputStream in = Files.newInputStream(Path.of("bpmn/police-liaison.dmn"))) {
+            policeWait = dmn.parseDecision("police-wait", in);
+        }
+        java.util.Map<String, Object> inputs = new java.util.HashMap<>();
+        inputs.put("category", category);
+        inputs.put("offence", offence);
+        DmnDecisionResult result = dmn.evaluateDecision(policeWait, inputs);
+        assertThat(result.getSingleResult().<Boolean>getEntry("waitForPolice")).isEqualTo(wait);
+        assertThat(result.getSingleResult().<String>getEntry("policeAnswerWithin")).isEqualTo(within);
+    }
+
+    @ParameterizedTest
     @CsvSource({"CRITICAL, PT24H, PT6H, PT12H", "HIGH, P3D, P1D, P1D", "MEDIUM, P5D, P1D, P2D", "LOW, P7D, P2D, P3D"})
     void deadlinesBySeverity(String severity, String deadline, String reminder, String verification) {
         var result = dmn.evaluateDecision(triage.get("triage-deadline"), Map.of("severity", severity))

@@ -239,6 +239,36 @@ class PublicPagesTest {
     }
 
     @Test
+    void thePoliceAnswerThroughTheirSignedLinkOnly(@Autowired org.qinglang.escalation.PoliceAnswers police)
+            throws Exception {
+        String caseNumber = cases.submit(ComplaintCategory.RUMOUR, "weiyu-social",
+                "https://weiyu.example/p/police-" + ++unique, "poster").caseNumber();
+        String token = tokens.issue(AccessTokens.Purpose.POLICE_REFERRAL, caseNumber);
+        String platformToken = tokens.issue(AccessTokens.Purpose.PLATFORM_RESPONSE, caseNumber);
+        // Another purpose's token, or none, opens nothing.
+        mvc.perform(get("/police/answer/" + caseNumber).param("token", platformToken)).andExpect(status().isNotFound());
+        mvc.perform(post("/police/answer/" + caseNumber).with(csrf()).param("status", "RESULT").param("text", "x"))
+                .andExpect(status().isNotFound());
+
+        String page = body(mvc.perform(get("/police/answer/" + caseNumber).param("token", token)
+                .param("lang", "zh-CN")).andExpect(status().isOk()).andReturn());
+        assertThat(page).contains("线索办理情况反馈").contains("不予立案");
+        // No case opened needs its reason.
+        String refused = body(mvc.perform(post("/police/answer/" + caseNumber).with(csrf()).param("token", token)
+                .param("status", "NOT_OPENED").param("lang", "en")).andExpect(status().isOk()).andReturn());
+        assertThat(refused).contains("Please give the details");
+        assertThat(police.of(caseNumber)).isEmpty();
+        String thanks = body(mvc.perform(post("/police/answer/" + caseNumber).with(csrf()).param("token", token)
+                .param("status", "NOT_OPENED").param("text", "不构成犯罪 Not a crime").param("lang", "en"))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(thanks).contains("is recorded");
+        assertThat(police.of(caseNumber)).singleElement().satisfies(answer -> {
+            assertThat(answer.getStatus()).isEqualTo(org.qinglang.escalation.PoliceAnswer.Status.NOT_OPENED);
+            assertThat(answer.getText()).isEqualTo("不构成犯罪 Not a crime");
+        });
+    }
+
+    @Test
     void statisticsShowFiguresAndOfferCsv() throws Exception {
         mvc.perform(complaint("https://weiyu.example/u/stats-" + ++unique).with(csrf())).andExpect(status().isOk());
         String page = body(mvc.perform(get("/statistics").param("lang", "en")).andExpect(status().isOk())
