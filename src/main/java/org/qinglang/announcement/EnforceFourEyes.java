@@ -31,8 +31,7 @@ public class EnforceFourEyes implements TaskListener {
         // From the case file: a task variable can be rewritten by whoever may work the task.
         Complaint complaint = caseFiles.get(task.getExecution().getProcessBusinessKey());
         String decidedBy = complaint.getEnforcementDecidedBy();
-        String actor = TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee()
-                : CurrentUser.of(task);
+        String actor = CurrentUser.acting(task);
         if (actor == null) {
             throw CaseRuleViolation.invalid("claim the task before approving 请先认领任务再审批");
         }

@@ -23,8 +23,7 @@ public class EnforceIndependentReview implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String decidedBy = caseFiles.get(task.getExecution().getProcessBusinessKey()).getOutcomeDecidedBy();
-        String actor = TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee()
-                : CurrentUser.of(task);
+        String actor = CurrentUser.acting(task);
         if (actor == null) {
             throw CaseRuleViolation.invalid("claim the task before deciding 请先认领任务再作出决定");
         }

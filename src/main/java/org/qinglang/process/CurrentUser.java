@@ -17,4 +17,13 @@ public final class CurrentUser {
         }
         return task.getAssignee();
     }
+
+    /**
+     * Who acts in a task listener: on assignment the user the task goes to (a claim), otherwise the
+     * logged-in user (a completion).
+     */
+    public static String acting(DelegateTask task) {
+        return org.camunda.bpm.engine.delegate.TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())
+                ? task.getAssignee() : of(task);
+    }
 }

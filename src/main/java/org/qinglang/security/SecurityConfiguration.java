@@ -39,8 +39,8 @@ public class SecurityConfiguration {
                                 "/api/complaints/*/platform-response").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/announcements", "/announcements/**",
                                 "/announcements.atom", "/statistics", "/statistics.csv", "/complaints/new",
-                                "/complaints/*", "/platform/respond/*", "/police/referrals/*", "/police/answer/*", "/css/**", "/js/**",
-                                "/webjars/**",
+                                "/complaints/*", "/platform/respond/*", "/police/referrals/*", "/police/answer/*",
+                                "/css/**", "/js/**", "/webjars/**",
                                 "/vendor/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/complaints/new", "/complaints/*/information",
                                 "/complaints/*/review", "/platform/respond/*", "/police/answer/*").permitAll()
