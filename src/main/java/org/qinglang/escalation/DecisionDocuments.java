@@ -53,11 +53,12 @@ public class DecisionDocuments {
 
     /** The document of the decision at this level: issued now, or the one issued before (a step run twice). */
     @Transactional
-    public DecisionDocument issue(Complaint complaint, Platform platform, EnforcementAction decision) {
+    public DecisionDocument issue(Complaint complaint, Platform platform, EnforcementAction decision,
+            String objectionLink) {
         return documents.findIssued(complaint.getCaseNumber(), decision.getEscalationLevel()).orElseGet(() -> {
             Instant issuedAt = EngineClock.now();
             String number = documentNumber(complaint.getCaseNumber(), decision.getEscalationLevel());
-            byte[] rendered = pdf.render(xhtml(complaint, platform, decision, number, issuedAt));
+            byte[] rendered = pdf.render(xhtml(complaint, platform, decision, number, issuedAt, objectionLink));
             return documents.save(new DecisionDocument(complaint.getCaseNumber(), decision.getEscalationLevel(),
                     number, issuedAt, Sha256.hex(rendered), rendered));
         });
@@ -79,8 +80,10 @@ public class DecisionDocuments {
         return caseNumber + "-D" + level;
     }
 
-    String xhtml(Complaint complaint, Platform platform, EnforcementAction decision, String number, Instant issuedAt) {
+    String xhtml(Complaint complaint, Platform platform, EnforcementAction decision, String number, Instant issuedAt,
+            String objectionLink) {
         Context context = new Context(Locale.SIMPLIFIED_CHINESE);
+        context.setVariable("objectionLink", objectionLink);
         context.setVariable("fontFamily", PdfDocuments.FONT_FAMILY);
         context.setVariable("number", number);
         context.setVariable("issuedAt", DATE.format(issuedAt));
@@ -109,6 +112,13 @@ public class DecisionDocuments {
                 measures.put(labels.get("measure." + code, locale), target);
             }
             context.setVariable("measures" + suffix, measures);
+            Map<String, String> accountMeasures = new LinkedHashMap<>();
+            for (String code : MeasureCodes.parse(decision.getMeasures())) {
+                if (ACCOUNT_MEASURES.contains(code)) {
+                    accountMeasures.put(labels.get("measure." + code, locale), "");
+                }
+            }
+            context.setVariable("accountMeasures" + suffix, accountMeasures.keySet());
             context.setVariable("fine" + suffix, decision.getFineAmount() == null ? null
                     : yuan(decision.getFineAmount(), locale));
         }

@@ -24,6 +24,7 @@ public class EnforcementAction {
     private String decidedBy;
     private Instant decidedAt;
     private java.math.BigDecimal fineAmount;
+    private boolean revoked;
 
     protected EnforcementAction() {
     }
@@ -79,5 +80,19 @@ public class EnforcementAction {
 
     public Instant getDecidedAt() {
         return decidedAt;
+    }
+
+    /** An objection changed the measures of this decision. */
+    void changeMeasures(String newMeasures) {
+        this.measures = newMeasures;
+    }
+
+    /** An objection revoked this decision. */
+    void revoke() {
+        this.revoked = true;
+    }
+
+    public boolean isRevoked() {
+        return revoked;
     }
 }

@@ -41,7 +41,8 @@ public class IssueDecisionDocument implements JavaDelegate {
                 .findFirst().orElseThrow(() -> new IllegalStateException("no decision recorded at level "
                         + complaint.getEscalationLevel() + " of " + complaint.getCaseNumber()));
         Platform platform = platforms.findById(complaint.getPlatformCode()).orElseThrow();
-        DecisionDocument document = documents.issue(complaint, platform, decision);
+        DecisionDocument document = documents.issue(complaint, platform, decision,
+                mail.objectionLink(complaint.getCaseNumber()));
         mail.decisionDocument(complaint, platform, decision.getEscalationLevel(), document.getDocumentNumber(),
                 document.getPdf(), document.getSha256());
         execution.setVariable(CaseVariables.DECISION_DOCUMENT_SHA256, document.getSha256());

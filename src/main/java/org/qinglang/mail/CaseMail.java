@@ -132,6 +132,21 @@ public class CaseMail {
                 policeAnswerLink(c.getCaseNumber()));
     }
 
+    /** The outcome of an account holder's objection, to the platform (which carries out measures and tells the holder). */
+    public void objectionOutcome(Complaint c, Platform platform, long objectionId, String outcome, String reasons,
+            String measures) {
+        String kind = "objection-outcome";
+        send(kind, kind + "-" + c.getCaseNumber() + "-" + objectionId, c.getCaseNumber(), platform.getContactEmail(),
+                outgoing.messageId(kind + "-" + objectionId, c.getCaseNumber()), null,
+                platform.getNameZh(), c.getCaseNumber(), nullToDash(c.getAccountName()), outcome, reasons, measures);
+    }
+
+    /** The account holder's signed link to object to the decision (in the statement of reasons). */
+    public String objectionLink(String caseNumber) {
+        return publicBaseUrl + "/objections/" + caseNumber + "?token="
+                + tokens.issue(AccessTokens.Purpose.ACCOUNT_OBJECTION, caseNumber);
+    }
+
     /** The overdue answer the case waits for: the liaison is reminded once, with the links again. */
     public void policeReminder(Complaint c) {
         String kind = "police-reminder";

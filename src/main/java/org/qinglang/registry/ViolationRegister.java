@@ -61,6 +61,12 @@ public class ViolationRegister {
                 accountKey(complaint.getAccountName()), complaint.getPlatformCode(), complaint.getCaseNumber());
     }
 
+    /** A revoked decision leaves no violation behind: it no longer counts against account or platform. */
+    @Transactional
+    public void withdraw(String caseNumber) {
+        violations.deleteForCase(caseNumber);
+    }
+
     /** Records a substantiated case once; a retried step finds it already there. */
     @Transactional
     public PriorViolations record(Complaint complaint) {

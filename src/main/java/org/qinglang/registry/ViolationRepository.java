@@ -14,6 +14,10 @@ public interface ViolationRepository extends JpaRepository<Violation, Long> {
     @Query("select count(v) > 0 from Violation v where v.caseNumber = :caseNumber")
     boolean existsByCaseNumber(String caseNumber);
 
+    @org.springframework.data.jpa.repository.Modifying
+    @org.springframework.data.jpa.repository.Query("delete from Violation v where v.caseNumber = ?1")
+    int deleteForCase(String caseNumber);
+
     @Query("""
             select v from Violation v where v.platformCode = :platformCode and v.accountKey = :accountKey
             order by v.recordedAt desc limit 10""")

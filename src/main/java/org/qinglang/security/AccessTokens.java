@@ -27,7 +27,9 @@ public class AccessTokens {
         COMPLAINANT_STATUS,
         PLATFORM_RESPONSE,
         /** The police liaison's link to a referral package. */
-        POLICE_REFERRAL
+        POLICE_REFERRAL,
+        /** The account holder's link to object to an enforcement decision. */
+        ACCOUNT_OBJECTION
     }
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();

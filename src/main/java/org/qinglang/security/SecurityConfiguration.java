@@ -40,10 +40,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/announcements", "/announcements/**",
                                 "/announcements.atom", "/statistics", "/statistics.csv", "/complaints/new",
                                 "/complaints/*", "/platform/respond/*", "/police/referrals/*", "/police/answer/*",
-                                "/css/**", "/js/**", "/webjars/**",
+                                "/objections/*", "/css/**", "/js/**", "/webjars/**",
                                 "/vendor/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/complaints/new", "/complaints/*/information",
-                                "/complaints/*/review", "/platform/respond/*", "/police/answer/*").permitAll()
+                                "/complaints/*/review", "/platform/respond/*", "/police/answer/*",
+                                "/objections/*").permitAll()
                         .requestMatchers("/error").permitAll()
                         // Deploying a model is deploying what every case runs: managers only.
                         .requestMatchers("/models", "/models/**").hasAnyRole(Roles.MANAGERS, Roles.ADMINS)

@@ -36,6 +36,8 @@ import org.qinglang.casefile.Complaint;
 import org.qinglang.casefile.ComplaintCategory;
 import org.qinglang.casefile.ComplaintRepository;
 import org.qinglang.escalation.DecisionDocument;
+import org.qinglang.escalation.Objection;
+import org.qinglang.escalation.Objections;
 import org.qinglang.escalation.PlatformMeasureRecord;
 import org.qinglang.escalation.PoliceAnswer;
 import org.qinglang.escalation.PoliceAnswers;
@@ -579,6 +581,68 @@ class ComplaintHandlingProcessTest {
                 "verificationNote", "诽谤他人 Defames a person", "criminalOffence", "DEFAMATION"));
         assertThat(cases.instance(caseNumber)).hasPassed("Task_ReferCriminalLead", "Task_DecidePoliceWait")
                 .hasNotPassed("Task_AwaitPoliceAnswer").isWaitingAt("Task_AwaitPlatformResponse");
+    }
+
+    private String enforcedCase(String account) {
+        String caseNumber = newCase(ComplaintCategory.IMPERSONATION, "https://shortvideo.example/@" + account, account);
+        verify(caseNumber, "SUBSTANTIATED", "假冒账号 Impersonation");
+        cases.advance(caseNumber, Duration.ofDays(3).plusMinutes(1));
+        cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
+                "enforcementMeasures", List.of("CLOSE_ACCOUNT", "CLEAR_FOLLOWERS"), "furtherDeadline", "NONE",
+                "enforcementNote", "关闭账号 Close the account", "announce", false));
+        return caseNumber;
+    }
+
+    private Task objectionTask(String caseNumber) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey("Task_DecideObjection").singleResult();
+    }
+
+    @Test
+    void theAccountHolderIsToldWhyAndAnObjectionUpheldChangedOrRevokedChangesTheCase(
+            @Autowired Objections objections, @Autowired org.qinglang.registry.ViolationRepository violations) {
+        String revokedCase = enforcedCase("objector_" + System.nanoTime() % 100000);
+        // The statement of reasons for the account holder travels with the decision, with the way to object.
+        String document = textOf(decisionDocuments.issued(revokedCase, 1).orElseThrow().getPdf());
+        assertThat(document).contains("处置理由告知书", "Statement of reasons", "/objections/" + revokedCase);
+
+        objections.file(revokedCase, "该账号经官方授权，并非假冒。The account is authorised.");
+        assertThatThrownBy(() -> objections.file(revokedCase, "again")).isInstanceOf(CaseNotAwaitingException.class);
+        Task task = objectionTask(revokedCase);
+        assertThat(task).hasCandidateGroup("supervisors");
+        // Whoever decided may not decide the objection; a reason is always required.
+        assertThatThrownBy(() -> identityAs("supervisor", () -> engine.getTaskService().claim(task.getId(),
+                "supervisor"))).hasMessageContaining("four-eyes");
+        assertThatThrownBy(() -> cases.complete(revokedCase, "Task_DecideObjection", "supervisor2",
+                Map.of("objectionOutcome", "REVOKED"))).hasMessageContaining("give the reasons");
+        cases.complete(revokedCase, "Task_DecideObjection", "supervisor2", Map.of("objectionOutcome", "REVOKED",
+                "objectionNote", "授权属实，撤销原决定 Authorisation confirmed: decision revoked"));
+        engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(revokedCase, "objection")
+                .list().forEach(objection -> engine.getManagementService().createJobQuery()
+                        .processInstanceId(objection.getId()).list()
+                        .forEach(job -> engine.getManagementService().executeJob(job.getId())));
+        assertThat(enforcementActions.findByCaseNumberOrderByEscalationLevel(revokedCase).get(0).isRevoked()).isTrue();
+        assertThat(violations.existsByCaseNumber(revokedCase)).as("no longer counts against account or platform")
+                .isFalse();
+        assertThat(objections.canObject(revokedCase)).isFalse();
+        assertThat(TestMail.to(mail, "compliance@shortvideo.example")).anyMatch(m -> TestMail.subject(m)
+                .contains(revokedCase) && TestMail.body(m).contains("撤销原决定"));
+
+        String changedCase = enforcedCase("objector2_" + System.nanoTime() % 100000);
+        objections.file(changedCase, "关闭账号过重 Closing the account is too harsh");
+        assertThatThrownBy(() -> cases.complete(changedCase, "Task_DecideObjection", "supervisor2", Map.of(
+                "objectionOutcome", "CHANGED", "objectionNote", "改为清空粉丝 Clear followers instead")))
+                .hasMessageContaining("names the measures");
+        cases.complete(changedCase, "Task_DecideObjection", "supervisor2", Map.of("objectionOutcome", "CHANGED",
+                "changedMeasures", List.of("CLEAR_FOLLOWERS"), "objectionNote", "改为清空粉丝 Clear followers instead"));
+        assertThat(enforcementActions.findByCaseNumberOrderByEscalationLevel(changedCase).get(0).getMeasures())
+                .isEqualTo("CLEAR_FOLLOWERS");
+        assertThat(objections.of(changedCase)).singleElement().satisfies(o -> {
+            assertThat(o.getOutcome()).isEqualTo(Objection.Outcome.CHANGED);
+            assertThat(o.getMeasuresBefore()).isEqualTo("CLOSE_ACCOUNT,CLEAR_FOLLOWERS");
+            assertThat(o.getDecidedBy()).isEqualTo("supervisor2");
+        });
+        assertThat(violations.existsByCaseNumber(changedCase)).isTrue();
     }
 
     @Test

@@ -269,6 +269,38 @@ class PublicPagesTest {
     }
 
     @Test
+    void theAccountHolderObjectsThroughTheSignedLinkOnly(@Autowired org.qinglang.escalation.Objections objections)
+            throws Exception {
+        String caseNumber = cases.submit(ComplaintCategory.IMPERSONATION, "weiyu-social",
+                "https://weiyu.example/u/objector-" + ++unique, "objector").caseNumber();
+        cases.runDueJobs(caseNumber);
+        String token = tokens.issue(AccessTokens.Purpose.ACCOUNT_OBJECTION, caseNumber);
+        mvc.perform(get("/objections/" + caseNumber).param("token", tokens.issue(AccessTokens.Purpose.POLICE_REFERRAL,
+                caseNumber))).andExpect(status().isNotFound());
+        // Nothing decided yet: nothing to object to.
+        assertThat(body(mvc.perform(get("/objections/" + caseNumber).param("token", token).param("lang", "en"))
+                .andExpect(status().isOk()).andReturn())).contains("No objection can be filed now")
+                .doesNotContain("objection-form");
+
+        cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker",
+                java.util.Map.of("verificationOutcome", "SUBSTANTIATED", "verificationNote", "属实"));
+        cases.advance(caseNumber, java.time.Duration.ofDays(3).plusMinutes(1));
+        cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", java.util.Map.of(
+                "enforcementMeasures", java.util.List.of("CLOSE_ACCOUNT"), "furtherDeadline", "NONE",
+                "enforcementNote", "关闭账号", "announce", false));
+        assertThat(body(mvc.perform(get("/objections/" + caseNumber).param("token", token).param("lang", "zh-CN"))
+                .andExpect(status().isOk()).andReturn())).contains("对处置决定提出异议").contains("objection-form");
+        mvc.perform(post("/objections/" + caseNumber).with(csrf()).param("text", "不服").param("token", "forged"))
+                .andExpect(status().isNotFound());
+        assertThat(body(mvc.perform(post("/objections/" + caseNumber).with(csrf()).param("token", token)
+                .param("text", "账号经授权 The account is authorised").param("lang", "en")).andExpect(status().isOk())
+                .andReturn())).contains("is received");
+        assertThat(objections.of(caseNumber)).singleElement()
+                .satisfies(o -> assertThat(o.getText()).isEqualTo("账号经授权 The account is authorised"));
+        assertThat(objections.canObject(caseNumber)).isFalse();
+    }
+
+    @Test
     void statisticsShowFiguresAndOfferCsv() throws Exception {
         mvc.perform(complaint("https://weiyu.example/u/stats-" + ++unique).with(csrf())).andExpect(status().isOk());
         String page = body(mvc.perform(get("/statistics").param("lang", "en")).andExpect(status().isOk())
