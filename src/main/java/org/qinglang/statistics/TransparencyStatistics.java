@@ -29,7 +29,7 @@ public class TransparencyStatistics {
      * notice to the case worker's confirmation that the content was dealt with.
      */
     public record PlatformRecord(String platform, long notices, long decided, long onTime, long confirmed,
-            double medianHoursToConfirmation) {
+            double medianHoursToConfirmation, long objections, long objectionsUpheld) {
 
         public double shareOnTime() {
             return decided == 0 ? 0 : (double) onTime / decided;
@@ -88,10 +88,22 @@ public class TransparencyStatistics {
                                 .toMinutes() / 60.0);
                     }
                 }, since);
+        // Objections of account holders decided in the period, and how many decisions they left standing.
+        Map<String, long[]> objections = new TreeMap<>();
+        jdbc.query("""
+                SELECT c.platform_code, o.outcome FROM objection o JOIN complaint c ON c.case_number = o.case_number
+                WHERE o.decided_at IS NOT NULL AND o.decided_at >= ?""", rs -> {
+                    long[] o = objections.computeIfAbsent(rs.getString(1), p -> new long[2]);
+                    o[0]++;
+                    if ("UPHELD".equals(rs.getString(2))) {
+                        o[1]++;
+                    }
+                }, since);
         List<PlatformRecord> platforms = counts.entrySet().stream().map(e -> {
             List<Double> hours = hoursByPlatform.getOrDefault(e.getKey(), List.of());
+            long[] o = objections.getOrDefault(e.getKey(), new long[2]);
             return new PlatformRecord(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], hours.size(),
-                    median(hours));
+                    median(hours), o[0], o[1]);
         }).toList();
         long decided = platforms.stream().mapToLong(PlatformRecord::decided).sum();
         long onTime = platforms.stream().mapToLong(PlatformRecord::onTime).sum();
@@ -118,6 +130,8 @@ public class TransparencyStatistics {
                     .append(String.format(java.util.Locale.ROOT, "%.3f", p.shareOnTime())).append('\n');
             csv.append("median_hours_notice_to_confirmed_rectification,,").append(p.platform()).append(',')
                     .append(String.format(java.util.Locale.ROOT, "%.1f", p.medianHoursToConfirmation())).append('\n');
+            csv.append("objections_decided,,").append(p.platform()).append(',').append(p.objections()).append('\n');
+            csv.append("objections_upheld,,").append(p.platform()).append(',').append(p.objectionsUpheld()).append('\n');
         }
         csv.append("share_of_deadlines_met,,all,").append(String.format(java.util.Locale.ROOT, "%.3f",
                 figures.shareOfDeadlinesMet())).append('\n');

@@ -40,6 +40,8 @@ class TransparencyStatisticsTest {
     TransparencyStatistics statistics;
     @Autowired
     ComplaintRepository complaints;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @AfterEach
     void resetClock() {
@@ -67,6 +69,14 @@ class TransparencyStatisticsTest {
         // Still within its deadline: no result yet, counted as a notice only.
         at(notice, c -> c.rectificationDue(notice.plus(Duration.ofDays(3)), 0), Duration.ZERO, c -> { });
 
+        // Two objections decided: one left the decision standing.
+        for (String outcome : new String[] {"UPHELD", "REVOKED"}) {
+            jdbc.update("insert into objection (case_number, escalation_level, text, filed_at, outcome, decided_at) "
+                    + "values (?, 1, 'x', ?, ?, ?)", "QL-8888-%06d".formatted(NUMBERS.get()),
+                    java.sql.Timestamp.from(notice.plus(Duration.ofDays(5))), outcome,
+                    java.sql.Timestamp.from(notice.plus(Duration.ofDays(6))));
+        }
+
         TransparencyStatistics.Figures figures = statistics.since(LocalDate.of(2026, 12, 1), SHANGHAI);
 
         TransparencyStatistics.PlatformRecord zhidao = figures.platforms().stream()
@@ -75,6 +85,8 @@ class TransparencyStatisticsTest {
         assertThat(zhidao.decided()).isEqualTo(3);
         assertThat(zhidao.onTime()).isEqualTo(1);
         assertThat(zhidao.medianHoursToConfirmation()).isEqualTo(30.0);
+        assertThat(zhidao.objections()).isEqualTo(2);
+        assertThat(zhidao.objectionsUpheld()).isEqualTo(1);
         assertThat(figures.shareOfDeadlinesMet()).isEqualTo(1.0 / 3);
         assertThat(figures.complaintsByCategoryAndMonth()).anySatisfy(count -> {
             assertThat(count.month()).isEqualTo("2026-12");
