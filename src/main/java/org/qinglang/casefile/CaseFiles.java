@@ -58,6 +58,12 @@ public class CaseFiles {
         return get(caseNumber).getReporterType().name();
     }
 
+    /** The escalation level the next enforcement decision will be (the enforcement ladder's input). */
+    @ModelCallable
+    public int nextEscalationLevel(String caseNumber) {
+        return get(caseNumber).getEscalationLevel() + 1;
+    }
+
     /** The offence a case worker named, or null (the police-liaison table's input). */
     @ModelCallable
     public String criminalOffence(String caseNumber) {

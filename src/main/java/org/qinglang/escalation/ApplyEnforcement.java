@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 @Component("applyEnforcement")
 public class ApplyEnforcement implements JavaDelegate {
 
+    /** For cases that reached the decision before the enforcement ladder decided it (enforcement-ladder.dmn). */
     static final int HIGHEST_LEVEL_WITH_FURTHER_NOTICE = 1;
 
     private final CaseFiles caseFiles;
@@ -43,7 +44,9 @@ public class ApplyEnforcement implements JavaDelegate {
         }
         complaint.enforcementApplied(level);
 
-        boolean furtherNotice = decision.furtherDeadline() != null && level <= HIGHEST_LEVEL_WITH_FURTHER_NOTICE;
+        Object allowed = execution.getVariable(CaseVariables.FURTHER_NOTICE_ALLOWED);
+        boolean furtherNotice = decision.furtherDeadline() != null && (allowed instanceof Boolean ladder ? ladder
+                : level <= HIGHEST_LEVEL_WITH_FURTHER_NOTICE);
         List<String> allMeasures = new ArrayList<>(decision.measures());
         execution.setVariable(CaseVariables.ESCALATION_LEVEL, level);
         execution.setVariable(CaseVariables.POLICE_REFERRAL_REQUESTED, decision.referToPolice());

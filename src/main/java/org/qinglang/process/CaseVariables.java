@@ -76,6 +76,8 @@ public final class CaseVariables {
     public static final String POLICE_REFERRAL_REQUESTED = "policeReferralRequested";
     public static final String FURTHER_DEADLINE = "furtherDeadline";
     public static final String FURTHER_NOTICE_REQUIRED = "furtherNoticeRequired";
+    /** Whether the enforcement ladder allows a further deadline at the level being decided. */
+    public static final String FURTHER_NOTICE_ALLOWED = "furtherNoticeAllowed";
 
     public static final String ANNOUNCE = "announce";
     public static final String ANNOUNCEMENT_SUMMARY = "announcementSummary";

@@ -35,6 +35,13 @@ public class MeasureOutputs {
                 .collect(Collectors.joining("\n"));
     }
 
+    /** Comma-separated measure codes (e.g. the enforcement ladder's suggestion) as a list for people. */
+    @ModelCallable
+    public String labelsOf(String codes) {
+        return MeasureCodes.parse(codes).stream().map(code -> "- " + labels.measure(code))
+                .collect(Collectors.joining("\n"));
+    }
+
     private static Set<String> against(DmnDecisionResult result, String target) {
         Set<String> codes = new LinkedHashSet<>();
         if (result != null) {

@@ -325,8 +325,12 @@ class ComplaintHandlingProcessTest {
         assertThat(instance).hasPassed("Gateway_IsCriminalLead").hasNotPassed("Task_ReferCriminalLead");
 
         cases.advance(caseNumber, Duration.ofDays(3).plusMinutes(1)); // HIGH: P3D
-        assertThat(instance).hasPassed("Timer_RectificationDeadline", "Task_RecordMissedDeadline")
-                .isWaitingAt("Task_DecideEnforcement");
+        assertThat(instance).hasPassed("Timer_RectificationDeadline", "Task_RecordMissedDeadline",
+                "Task_ProposeNextLevel").isWaitingAt("Task_DecideEnforcement");
+        // The ladder's first rung: interview and a rectification order, a further deadline allowed.
+        assertThat(instance).variables().containsEntry("furtherNoticeAllowed", true);
+        assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "suggestedMeasuresText"))
+                .contains("约谈").contains("Rectification order");
         assertThat(cases.task(caseNumber, "Task_DecideEnforcement")).hasCandidateGroup("supervisors");
         Complaint escalated = complaint(caseNumber);
         assertThat(escalated.getStage()).isEqualTo(CaseStage.ESCALATED);
@@ -380,6 +384,10 @@ class ComplaintHandlingProcessTest {
                 Map.of("rectificationAdequate", false, "reviewNote", "账号仍在 The account is still there"));
         assertThat(instance).isWaitingAt("Task_DecideEnforcement")
                 .variables().containsEntry("escalationReason", "整改不到位 Rectification judged inadequate");
+        // The second rung: suspension and a fine, and no further deadline after it.
+        assertThat(instance).variables().containsEntry("furtherNoticeAllowed", false);
+        assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "suggestedMeasuresText"))
+                .contains("暂停相关功能").contains("Fine");
 
         // A fine needs its amount.
         assertThatThrownBy(() -> cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(

@@ -56,6 +56,20 @@ class DecisionTablesTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"1, 'INTERVIEW,RECTIFICATION_ORDER', true", "2, 'SUSPEND_FUNCTIONS,FINE', false", "3, TAKEDOWN, false",
+        "7, TAKEDOWN, false"})
+    void theLadderClimbsFromInterviewToSuspensionToTakedown(int level, String measures, boolean furtherNotice)
+            throws IOException {
+        DmnDecision ladder;
+        try (InputStream in = Files.newInputStream(Path.of("bpmn/enforcement-ladder.dmn"))) {
+            ladder = dmn.parseDecision("enforcement-ladder", in);
+        }
+        DmnDecisionResult result = dmn.evaluateDecision(ladder, Map.of("level", level));
+        assertThat(result.getSingleResult().<String>getEntry("suggestedMeasures")).isEqualTo(measures);
+        assertThat(result.getSingleResult().<Boolean>getEntry("furtherNoticeAllowed")).isEqualTo(furtherNotice);
+    }
+
+    @ParameterizedTest
     @CsvSource(nullValues = "NONE", value = {
         "EXTORTION_PAID_DELETION, EXTORTION, true, P15D",
         "RUMOUR, ILLEGAL_BUSINESS, true, P15D",
