@@ -27,9 +27,15 @@ public class CaseReplies {
     private final CaseFiles caseFiles;
     private final RuntimeService runtimeService;
 
-    public CaseReplies(CaseFiles caseFiles, RuntimeService runtimeService) {
+    private final MeasureConfirmationRepository confirmations;
+    private final org.qinglang.common.Labels labels;
+
+    public CaseReplies(CaseFiles caseFiles, RuntimeService runtimeService, MeasureConfirmationRepository confirmations,
+            org.qinglang.common.Labels labels) {
         this.caseFiles = caseFiles;
         this.runtimeService = runtimeService;
+        this.confirmations = confirmations;
+        this.labels = labels;
     }
 
     @Transactional
@@ -46,14 +52,38 @@ public class CaseReplies {
 
     @Transactional
     public void platformResponded(String caseNumber, String text, List<Attachment> attachments) {
+        platformResponded(caseNumber, text, attachments, List.of());
+    }
+
+    /**
+     * The platform's report, with what it says of each measure it was ordered to take (kept one by one,
+     * and put before its text for the case worker who reviews it).
+     */
+    @Transactional
+    public void platformResponded(String caseNumber, String text, List<Attachment> attachments,
+            List<MeasureConfirmation.Report> measures) {
         Complaint complaint = caseFiles.get(caseNumber);
         if (complaint.getStage() != CaseStage.PLATFORM_NOTIFIED) {
             throw new CaseNotAwaitingException(caseNumber, "a platform response");
         }
-        preserve(complaint, EvidenceKind.PLATFORM_RESPONSE, text, attachments);
+        java.time.Instant now = org.qinglang.common.EngineClock.now();
+        StringBuilder report = new StringBuilder();
+        for (MeasureConfirmation.Report measure : measures) {
+            confirmations.save(new MeasureConfirmation(caseNumber, measure, now));
+            report.append(measure.executed() ? "✓ " : "✗ ").append(labels.measure(measure.measure()))
+                    .append(measure.executedAt() == null ? "" : " · " + org.qinglang.mail.CaseMail.formatTime(
+                            measure.executedAt()))
+                    .append(measure.note() == null ? "" : " · " + measure.note()).append('\n');
+        }
+        String full = report.isEmpty() ? text : "逐项执行情况 Measures:\n" + report + "\n" + text;
+        preserve(complaint, EvidenceKind.PLATFORM_RESPONSE, full, attachments);
         complaint.platformResponded();
-        correlate(caseNumber, CaseVariables.MESSAGE_PLATFORM_RESPONDED, CaseVariables.PLATFORM_RESPONSE_TEXT, text,
+        correlate(caseNumber, CaseVariables.MESSAGE_PLATFORM_RESPONDED, CaseVariables.PLATFORM_RESPONSE_TEXT, full,
                 complaint);
+    }
+
+    public List<MeasureConfirmation> confirmationsOf(String caseNumber) {
+        return confirmations.findForCase(caseNumber);
     }
 
     private void preserve(Complaint complaint, EvidenceKind kind, String text, List<Attachment> attachments) {

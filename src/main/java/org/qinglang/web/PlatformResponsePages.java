@@ -61,28 +61,36 @@ public class PlatformResponsePages {
                 .map(p -> p.name(locale)).orElse(complaint.getPlatformCode()));
         model.addAttribute("categoryLabel", labels.get("category." + complaint.getCategory().name(), locale));
         model.addAttribute("awaiting", complaint.getStage() == CaseStage.PLATFORM_NOTIFIED);
-        model.addAttribute("measures", requiredMeasures(complaint.getCaseNumber(), locale));
+        List<String> codes = requiredMeasureCodes(complaint.getCaseNumber());
+        model.addAttribute("measures", codes.stream().map(c -> labels.get("measure." + c, locale)).toList());
+        java.util.Map<String, String> orders = new java.util.LinkedHashMap<>();
+        codes.forEach(c -> orders.put(c, labels.get("measure." + c, locale)));
+        model.addAttribute("orders", orders);
         return "platform-respond";
     }
 
     @PostMapping("/platform/respond/{caseNumber}")
     public String respond(@PathVariable String caseNumber, @RequestParam(required = false) String token,
             @RequestParam(defaultValue = "") String text,
-            @RequestParam(name = "evidence", required = false) MultipartFile[] evidence, Model model,
-            Locale locale) throws IOException {
+            @RequestParam(name = "evidence", required = false) MultipartFile[] evidence,
+            @RequestParam java.util.Map<String, String> fields, Model model, Locale locale) throws IOException {
         Complaint complaint = authorised(caseNumber, token);
         List<String> problems = new ArrayList<>();
         List<Attachment> attachments = Uploads.accept(evidence, problems);
+        List<org.qinglang.casework.MeasureConfirmation.Report> reports = new ArrayList<>();
+        for (String code : requiredMeasureCodes(caseNumber)) {
+            reports.add(report(code, fields, problems));
+        }
         if (text.isBlank() || text.length() > 20000 || !problems.isEmpty()) {
             model.addAttribute("problem", problems.isEmpty() ? "platform.respond.required" : problems.get(0));
             return page(complaint, token, model, locale);
         }
-        replies.platformResponded(caseNumber, text.strip(), attachments);
+        replies.platformResponded(caseNumber, text.strip(), attachments, reports);
         model.addAttribute("caseNumber", caseNumber);
         return "platform-responded";
     }
 
-    private List<String> requiredMeasures(String caseNumber, Locale locale) {
+    private List<String> requiredMeasureCodes(String caseNumber) {
         String[] instances = runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(caseNumber, CaseVariables.PROCESS_KEY).list().stream()
                 .map(p -> p.getId()).toArray(String[]::new);
@@ -92,7 +100,35 @@ public class PlatformResponsePages {
         Object codes = runtimeService.createVariableInstanceQuery().processInstanceIdIn(instances)
                 .variableName(CaseVariables.REQUIRED_MEASURES).list().stream().findFirst().map(v -> v.getValue())
                 .orElse(null);
-        return MeasureCodes.parse(codes).stream().map(c -> labels.get("measure." + c, locale)).toList();
+        return MeasureCodes.parse(codes);
+    }
+
+    /** One measure's line of the form: carried out (when, not in the future) or not (why). */
+    private static org.qinglang.casework.MeasureConfirmation.Report report(String code,
+            java.util.Map<String, String> fields, List<String> problems) {
+        String done = fields.getOrDefault("done." + code, "");
+        String note = fields.getOrDefault("note." + code, "").strip();
+        if (done.equals("DONE")) {
+            try {
+                java.time.Instant at = java.time.LocalDateTime.parse(fields.getOrDefault("at." + code, ""))
+                        .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+                if (at.isAfter(org.qinglang.common.EngineClock.now().plusSeconds(300))) {
+                    problems.add("platform.measure.future");
+                }
+                return new org.qinglang.casework.MeasureConfirmation.Report(code, true, at,
+                        note.isEmpty() ? null : note);
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add("platform.measure.when");
+            }
+        } else if (done.equals("NOT_DONE")) {
+            if (note.isEmpty()) {
+                problems.add("platform.measure.why");
+            }
+            return new org.qinglang.casework.MeasureConfirmation.Report(code, false, null, note);
+        } else {
+            problems.add("platform.measure.each");
+        }
+        return new org.qinglang.casework.MeasureConfirmation.Report(code, false, null, null);
     }
 
     private Complaint authorised(String caseNumber, String token) {

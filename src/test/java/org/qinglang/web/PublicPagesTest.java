@@ -61,6 +61,13 @@ class PublicPagesTest {
     RuntimeService runtimeService;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    org.qinglang.casework.CaseReplies replies;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
 
     private org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder complaint(
             String url) {
@@ -211,10 +218,27 @@ class PublicPagesTest {
                 .andExpect(status().isOk()).andReturn());
         assertThat(page).contains("删除违规内容").contains("id=\"platform-response-form\"");
 
+        assertThat(page).contains("done.DELETE_CONTENT");
+        // Each measure ordered is answered: carried out and when, or not and why.
+        assertThat(body(mvc.perform(multipart("/platform/respond/" + caseNumber).param("token", token)
+                .param("text", "已删除帖子").with(csrf())).andExpect(status().isOk()).andReturn()))
+                .contains("请逐项说明");
+        assertThat(body(mvc.perform(multipart("/platform/respond/" + caseNumber).param("token", token)
+                .param("text", "已删除帖子").param("done.DELETE_CONTENT", "NOT_DONE").with(csrf()))
+                .andExpect(status().isOk()).andReturn())).contains("请说明未执行的原因");
         String thanks = body(mvc.perform(multipart("/platform/respond/" + caseNumber)
                         .file(new MockMultipartFile("evidence", "proof.pdf", "application/pdf", "%PDF-1.4\n".getBytes()))
-                        .param("token", token).param("text", "已删除帖子").with(csrf()))
+                        .param("token", token).param("text", "已删除帖子").param("done.DELETE_CONTENT", "DONE")
+                        .param("at.DELETE_CONTENT", "2026-01-02T09:30").param("note.DELETE_CONTENT", "帖子已删除")
+                        .with(csrf()))
                 .andExpect(status().isOk()).andReturn());
+        assertThat(replies.confirmationsOf(caseNumber)).singleElement().satisfies(c -> {
+            assertThat(c.getMeasure()).isEqualTo("DELETE_CONTENT");
+            assertThat(c.isExecuted()).isTrue();
+            assertThat(c.getExecutedAt()).isEqualTo(java.time.Instant.parse("2026-01-02T01:30:00Z"));
+        });
+        assertThat((String) runtimeService.getVariable(cases.instance(caseNumber).getId(), "platformResponseText"))
+                .contains("✓ 删除违规内容").contains("帖子已删除").contains("已删除帖子");
         assertThat(thanks).contains("报告已收到").contains(caseNumber);
         assertThat(cases.task(caseNumber, "Task_ReviewRectification")).isNotNull();
 
