@@ -2,14 +2,12 @@ package org.qinglang.web;
 
 import org.qinglang.escalation.Objections;
 import org.qinglang.security.AccessTokens;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The account holder's objection to an enforcement decision, through the signed link of the
@@ -57,8 +55,6 @@ public class ObjectionPages {
     }
 
     private void authorise(String caseNumber, String token) {
-        if (!tokens.isValid(AccessTokens.Purpose.ACCOUNT_OBJECTION, caseNumber, token)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        SignedLinks.require(tokens, AccessTokens.Purpose.ACCOUNT_OBJECTION, caseNumber, token);
     }
 }

@@ -15,7 +15,6 @@ import org.qinglang.process.CaseVariables;
 import org.qinglang.registry.MeasureCodes;
 import org.qinglang.registry.PlatformRepository;
 import org.qinglang.security.AccessTokens;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The page a platform's notice links to: it reports what it did and attaches proof. */
 @Controller
@@ -132,9 +130,7 @@ public class PlatformResponsePages {
     }
 
     private Complaint authorised(String caseNumber, String token) {
-        if (!tokens.isValid(AccessTokens.Purpose.PLATFORM_RESPONSE, caseNumber, token)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        SignedLinks.require(tokens, AccessTokens.Purpose.PLATFORM_RESPONSE, caseNumber, token);
         return caseFiles.get(caseNumber);
     }
 }

@@ -3,14 +3,12 @@ package org.qinglang.web;
 import org.qinglang.escalation.PoliceAnswer;
 import org.qinglang.escalation.PoliceAnswers;
 import org.qinglang.security.AccessTokens;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The police liaison's answer about a referral (结果反馈), through the signed link of the referral
@@ -63,8 +61,6 @@ public class PolicePages {
     }
 
     private void authorise(String caseNumber, String token) {
-        if (!tokens.isValid(AccessTokens.Purpose.POLICE_REFERRAL, caseNumber, token)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        SignedLinks.require(tokens, AccessTokens.Purpose.POLICE_REFERRAL, caseNumber, token);
     }
 }

@@ -5,14 +5,12 @@ import org.qinglang.escalation.ReferralPackages;
 import org.qinglang.security.AccessTokens;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A case's referral package (线索通报), for staff and for the police liaison through the signed link of
@@ -41,9 +39,7 @@ public class ReferralPackageDownloads {
     @GetMapping("/police/referrals/{caseNumber}.zip")
     public ResponseEntity<byte[]> forPolice(@PathVariable String caseNumber,
             @RequestParam(required = false) String token) {
-        if (!tokens.isValid(AccessTokens.Purpose.POLICE_REFERRAL, caseNumber, token)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        SignedLinks.require(tokens, AccessTokens.Purpose.POLICE_REFERRAL, caseNumber, token);
         return zip(packages.download(caseNumber, POLICE_LIAISON, ReferralPackages.POLICE_LINK));
     }
 
