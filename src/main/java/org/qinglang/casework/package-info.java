@@ -1,6 +1,7 @@
 /**
- * Casework stage: the steps of verification and closing (register, triage by the decision tables,
- * duplicates, corrections, replies, outcome and its review). Uses the case file, the process
+ * Casework stage: the steps of verification and closing (register, recording triage and reading
+ * decision results, duplicates, corrections, replies and the platform's report on each measure,
+ * outcome, its review and reopening). Uses the case file, the process
  * contract, mail, registry, intake, security and common.
  */
 package org.qinglang.casework;
