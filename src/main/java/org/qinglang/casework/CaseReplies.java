@@ -82,6 +82,20 @@ public class CaseReplies {
                 complaint);
     }
 
+    /** The measures the platform was ordered to take, which its report answers one by one. */
+    public List<String> orderedMeasures(String caseNumber) {
+        String[] instances = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber, CaseVariables.PROCESS_KEY).list().stream()
+                .map(p -> p.getId()).toArray(String[]::new);
+        if (instances.length == 0) {
+            return List.of();
+        }
+        Object codes = runtimeService.createVariableInstanceQuery().processInstanceIdIn(instances)
+                .variableName(CaseVariables.REQUIRED_MEASURES).list().stream().findFirst().map(v -> v.getValue())
+                .orElse(null);
+        return org.qinglang.registry.MeasureCodes.parse(codes);
+    }
+
     public List<MeasureConfirmation> confirmationsOf(String caseNumber) {
         return confirmations.findForCase(caseNumber);
     }

@@ -100,10 +100,51 @@ public class ComplaintApiController {
 
     @PostMapping("/complaints/{caseNumber}/platform-response")
     public ResponseEntity<Void> platformResponse(@PathVariable String caseNumber,
-            @RequestParam(required = false) String token, @Valid @RequestBody TextReply reply) {
+            @RequestParam(required = false) String token, @Valid @RequestBody PlatformReport report) {
         authorised(caseNumber, token, AccessTokens.Purpose.PLATFORM_RESPONSE);
-        caseReplies.platformResponded(caseNumber, reply.text(), List.of());
+        caseReplies.platformResponded(caseNumber, report.text(), List.of(), measureReports(caseNumber, report));
         return ResponseEntity.accepted().build();
+    }
+
+    /** Each ordered measure once, carried out (when, not in the future) or not (why); none at all is a text-only report. */
+    private List<org.qinglang.casework.MeasureConfirmation.Report> measureReports(String caseNumber,
+            PlatformReport report) {
+        if (report.measures() == null || report.measures().isEmpty()) {
+            return List.of();
+        }
+        List<String> ordered = caseReplies.orderedMeasures(caseNumber);
+        List<org.qinglang.casework.MeasureConfirmation.Report> reports = new java.util.ArrayList<>();
+        for (int i = 0; i < report.measures().size(); i++) {
+            PlatformReport.Measure m = report.measures().get(i);
+            String field = "measures[" + i + "]";
+            if (!ordered.contains(m.measure()) || reports.stream().anyMatch(r -> r.measure().equals(m.measure()))) {
+                throw new InvalidComplaintException(field + ".measure", "not a measure ordered in this case, or twice");
+            }
+            String note = m.note() == null || m.note().isBlank() ? null : m.note().strip();
+            java.time.Instant at = null;
+            if (m.executed()) {
+                try {
+                    at = m.executedAt() != null && (m.executedAt().endsWith("Z") || m.executedAt().matches(".*[+-]\\d\\d:\\d\\d$"))
+                            ? java.time.OffsetDateTime.parse(m.executedAt()).toInstant()
+                            : java.time.LocalDateTime.parse(String.valueOf(m.executedAt()))
+                                    .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new InvalidComplaintException(field + ".executedAt", "an ISO-8601 date and time is required");
+                }
+                if (at.isAfter(org.qinglang.common.EngineClock.now().plusSeconds(300))) {
+                    throw new InvalidComplaintException(field + ".executedAt", "is in the future");
+                }
+            } else if (note == null) {
+                throw new InvalidComplaintException(field + ".note", "say why the measure was not carried out");
+            }
+            reports.add(new org.qinglang.casework.MeasureConfirmation.Report(m.measure(), m.executed(), at, note));
+        }
+        List<String> missing = ordered.stream().filter(code -> reports.stream().noneMatch(r -> r.measure().equals(code)))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidComplaintException("measures", "every ordered measure is reported; missing " + missing);
+        }
+        return reports;
     }
 
     /** Staff only (see SecurityConfiguration): cases by channel and stage, newest first. */

@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.camunda.bpm.engine.RuntimeService;
 import org.qinglang.casefile.CaseFiles;
 import org.qinglang.casefile.CaseStage;
 import org.qinglang.casefile.Complaint;
 import org.qinglang.casework.CaseReplies;
 import org.qinglang.common.Labels;
 import org.qinglang.intake.NewComplaint.Attachment;
-import org.qinglang.process.CaseVariables;
-import org.qinglang.registry.MeasureCodes;
 import org.qinglang.registry.PlatformRepository;
 import org.qinglang.security.AccessTokens;
 import org.springframework.stereotype.Controller;
@@ -31,16 +28,14 @@ public class PlatformResponsePages {
     private final CaseFiles caseFiles;
     private final CaseReplies replies;
     private final PlatformRepository platforms;
-    private final RuntimeService runtimeService;
     private final AccessTokens tokens;
     private final Labels labels;
 
     public PlatformResponsePages(CaseFiles caseFiles, CaseReplies replies, PlatformRepository platforms,
-            RuntimeService runtimeService, AccessTokens tokens, Labels labels) {
+            AccessTokens tokens, Labels labels) {
         this.caseFiles = caseFiles;
         this.replies = replies;
         this.platforms = platforms;
-        this.runtimeService = runtimeService;
         this.tokens = tokens;
         this.labels = labels;
     }
@@ -89,16 +84,7 @@ public class PlatformResponsePages {
     }
 
     private List<String> requiredMeasureCodes(String caseNumber) {
-        String[] instances = runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseNumber, CaseVariables.PROCESS_KEY).list().stream()
-                .map(p -> p.getId()).toArray(String[]::new);
-        if (instances.length == 0) {
-            return List.of();
-        }
-        Object codes = runtimeService.createVariableInstanceQuery().processInstanceIdIn(instances)
-                .variableName(CaseVariables.REQUIRED_MEASURES).list().stream().findFirst().map(v -> v.getValue())
-                .orElse(null);
-        return MeasureCodes.parse(codes);
+        return replies.orderedMeasures(caseNumber);
     }
 
     /** One measure's line of the form: carried out (when, not in the future) or not (why). */

@@ -213,6 +213,9 @@ class ComplaintApiTest {
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
+    @Autowired
+    org.qinglang.casework.CaseReplies replies;
+
     @Test
     void platformRespondsThroughItsSignedLinkOnlyWhileTheCaseWaits() throws Exception {
         String caseNumber = parse(post(VALID.replace("@fake_official", "@fake_official_2"))).get("caseNumber")
@@ -234,9 +237,32 @@ class ComplaintApiTest {
                 HttpMethod.POST, report, String.class);
         assertThat(withStatusToken.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
+        // Measure by measure: only the measures ordered, each once, carried out when or not why.
+        for (String bad : new String[] {
+            "{\"text\": \"x\", \"measures\": [{\"measure\": \"CLOSE_PLATFORM\", \"executed\": true, "
+                    + "\"executedAt\": \"2026-01-02T09:30\"}]}",
+            "{\"text\": \"x\", \"measures\": [{\"measure\": \"DELETE_CONTENT\", \"executed\": false}]}",
+            "{\"text\": \"x\", \"measures\": [{\"measure\": \"DELETE_CONTENT\", \"executed\": true, "
+                    + "\"executedAt\": \"2099-01-02T09:30\"}]}"}) {
+            ResponseEntity<String> refused = http.exchange("/api/complaints/" + caseNumber
+                    + "/platform-response?token=" + platformToken, HttpMethod.POST, new HttpEntity<>(bad, headers),
+                    String.class);
+            assertThat(refused.getStatusCode()).as(bad).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+            assertThat(refused.getBody()).contains("measures[0]");
+        }
+        assertThat(cases.task(caseNumber, "Task_ReviewRectification")).isNull();
+        java.util.List<String> ordered = replies.orderedMeasures(caseNumber);
+        assertThat(ordered).contains("DELETE_CONTENT");
+        String entries = String.join(", ", ordered.stream().map(code -> "{\"measure\": \"" + code
+                + "\", \"executed\": true, \"executedAt\": \"2026-01-02T01:30:00Z\"}").toList());
+        HttpEntity<String> measured = new HttpEntity<>("{\"text\": \"已删除 deleted\", \"measures\": [" + entries + "]}",
+                headers);
         ResponseEntity<String> accepted = http.exchange("/api/complaints/" + caseNumber + "/platform-response?token="
-                + platformToken, HttpMethod.POST, report, String.class);
+                + platformToken, HttpMethod.POST, measured, String.class);
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(replies.confirmationsOf(caseNumber)).hasSize(ordered.size())
+                .allSatisfy(c -> assertThat(c.getExecutedAt()).isEqualTo(java.time.Instant.parse("2026-01-02T01:30:00Z")));
         assertThat(cases.task(caseNumber, "Task_ReviewRectification")).isNotNull();
     }
 
