@@ -14,6 +14,50 @@ public class MeasureConfirmation {
 
     /** What a platform reports on one measure. */
     public record Report(String measure, boolean executed, Instant executedAt, String note) {
+
+        /**
+         * The one reading of a report, from the response page and the API alike: carried out needs its
+         * time (ISO-8601, with an offset or in Beijing time) and not in the future; not carried out
+         * needs its reason.
+         */
+        public static Report read(String measure, boolean executed, String executedAt, String note) {
+            String reason = note == null || note.isBlank() ? null : note.strip();
+            if (!executed) {
+                if (reason == null) {
+                    throw new Refused("platform.measure.why", "say why the measure was not carried out");
+                }
+                return new Report(measure, false, null, reason);
+            }
+            Instant at;
+            try {
+                String text = String.valueOf(executedAt).strip();
+                at = text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")
+                        ? java.time.OffsetDateTime.parse(text).toInstant()
+                        : java.time.LocalDateTime.parse(text).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new Refused("platform.measure.when", "an ISO-8601 date and time is required");
+            }
+            // A few minutes of clock difference between the platform and us are no future.
+            if (at.isAfter(org.qinglang.common.EngineClock.now().plusSeconds(300))) {
+                throw new Refused("platform.measure.future", "is in the future");
+            }
+            return new Report(measure, true, at, reason);
+        }
+    }
+
+    /** A report that cannot be taken: a message key for pages, a reason for the API. */
+    public static final class Refused extends RuntimeException {
+
+        private final String key;
+
+        Refused(String key, String reason) {
+            super(reason);
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
     }
 
     @Id

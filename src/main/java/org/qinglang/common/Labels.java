@@ -32,4 +32,9 @@ public class Labels {
     public String measure(String code) {
         return bilingual("measure." + code);
     }
+
+    /** Measures as people read them in forms and mail: one "- label" a line, in both languages. */
+    public String measureList(java.util.Collection<String> codes) {
+        return codes.stream().map(code -> "- " + measure(code)).collect(java.util.stream.Collectors.joining("\n"));
+    }
 }

@@ -2,7 +2,6 @@ package org.qinglang.escalation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.qinglang.process.CaseVariables;
@@ -55,8 +54,7 @@ public class ApplyEnforcement implements JavaDelegate {
             execution.setVariable(CaseVariables.NOTICE_DEADLINE, decision.furtherDeadline());
         }
         execution.setVariable(CaseVariables.ENFORCEMENT_MEASURES_CODES, String.join(",", allMeasures));
-        execution.setVariable(CaseVariables.ENFORCEMENT_MEASURES_TEXT,
-                allMeasures.stream().map(m -> "- " + labels.measure(m)).collect(Collectors.joining("\n")));
+        execution.setVariable(CaseVariables.ENFORCEMENT_MEASURES_TEXT, labels.measureList(allMeasures));
         // The supervisor's note is internal: it stays in the enforcement record and on the staff forms, and
         // never reaches the complainant's mail or status page, which show the measures text.
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,22 +104,21 @@ public class DecisionDocuments {
             context.setVariable("basis" + suffix, labels.get("notice.legal-basis", locale)
                     + (locale == Labels.CHINESE ? "；" : "; ")
                     + labels.get("decision.basis." + complaint.getCategory().name(), locale));
+            // Every measure with whom it is against; those on the account again for the holder's statement.
             Map<String, String> measures = new LinkedHashMap<>();
+            List<String> accountMeasures = new ArrayList<>();
             for (String code : MeasureCodes.parse(decision.getMeasures())) {
-                String target = ACCOUNT_MEASURES.contains(code)
-                        ? labels.get("decision.target.ACCOUNT", locale, complaint.getAccountName() == null ? "-"
-                                : complaint.getAccountName())
-                        : labels.get("decision.target.PLATFORM", locale, platform.getNameZh());
-                measures.put(labels.get("measure." + code, locale), target);
-            }
-            context.setVariable("measures" + suffix, measures);
-            Map<String, String> accountMeasures = new LinkedHashMap<>();
-            for (String code : MeasureCodes.parse(decision.getMeasures())) {
+                String label = labels.get("measure." + code, locale);
                 if (ACCOUNT_MEASURES.contains(code)) {
-                    accountMeasures.put(labels.get("measure." + code, locale), "");
+                    accountMeasures.add(label);
+                    measures.put(label, labels.get("decision.target.ACCOUNT", locale,
+                            complaint.getAccountName() == null ? "-" : complaint.getAccountName()));
+                } else {
+                    measures.put(label, labels.get("decision.target.PLATFORM", locale, platform.getNameZh()));
                 }
             }
-            context.setVariable("accountMeasures" + suffix, accountMeasures.keySet());
+            context.setVariable("measures" + suffix, measures);
+            context.setVariable("accountMeasures" + suffix, accountMeasures);
             context.setVariable("fine" + suffix, decision.getFineAmount() == null ? null
                     : yuan(decision.getFineAmount(), locale));
         }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.qinglang.casefile.CaseFiles;
 import org.qinglang.casefile.Complaint;
@@ -115,6 +114,6 @@ public class Objections {
     }
 
     public String measuresText(String codes) {
-        return MeasureCodes.parse(codes).stream().map(m -> "- " + labels.measure(m)).collect(Collectors.joining("\n"));
+        return labels.measureList(MeasureCodes.parse(codes));
     }
 }

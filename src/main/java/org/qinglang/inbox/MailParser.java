@@ -226,10 +226,8 @@ public final class MailParser {
             return null;
         }
         // A name written as raw bytes (no RFC 2231, no encoded word) is in the message's unlabelled charset.
-        boolean rawName = UnlabelledCharset.hasRawBytes(part.getHeader("Content-Disposition") == null ? null
-                : String.join(" ", part.getHeader("Content-Disposition")))
-                || UnlabelledCharset.hasRawBytes(part.getHeader("Content-Type") == null ? null
-                        : String.join(" ", part.getHeader("Content-Type")));
+        boolean rawName = UnlabelledCharset.hasRawBytes(header(part, "Content-Disposition"))
+                || UnlabelledCharset.hasRawBytes(header(part, "Content-Type"));
         String decoded = decodeHeader(rawName ? UnlabelledCharset.decode(name, unlabelled) : name);
         // Keep only the name: never a path, never control characters.
         decoded = decoded.replaceAll("[\\\\/]", "_").replaceAll("\\p{Cntrl}", "").strip();
@@ -280,9 +278,8 @@ public final class MailParser {
 
     private static void rawPartHeaders(Part part, java.io.ByteArrayOutputStream sample, Charset[] declared, int depth)
             throws MessagingException {
-        addRawBytes(sample, part.getHeader("Content-Type") == null ? null : String.join(" ", part.getHeader("Content-Type")));
-        addRawBytes(sample, part.getHeader("Content-Disposition") == null ? null
-                : String.join(" ", part.getHeader("Content-Disposition")));
+        addRawBytes(sample, header(part, "Content-Type"));
+        addRawBytes(sample, header(part, "Content-Disposition"));
         ContentType type = contentType(part);
         if (declared[0] == null && type.match("text/*") && type.getParameter("charset") != null) {
             try {
@@ -302,6 +299,12 @@ public final class MailParser {
                 // a broken part is handled (and reported) when the message is read
             }
         }
+    }
+
+    /** A part's header as Jakarta Mail read it (every occurrence, joined), or null. */
+    private static String header(Part part, String name) throws MessagingException {
+        String[] values = part.getHeader(name);
+        return values == null ? null : String.join(" ", values);
     }
 
     private static void addRawBytes(java.io.ByteArrayOutputStream sample, String value) {

@@ -80,12 +80,11 @@ final class UnlabelledCharset {
         return FALLBACKS.get(FALLBACKS.size() - 1);
     }
 
+    /** The detector's name read as a mail label is (GB2312 and GBK as GB18030), or null when Java lacks it. */
     private static Charset javaCharset(String name) {
         try {
-            // GB2312 and GBK text is read by GB18030, which covers both.
-            return name.equalsIgnoreCase("GB18030") || name.equalsIgnoreCase("GB2312") || name.equalsIgnoreCase("GBK")
-                    ? GB18030 : Charset.forName(name);
-        } catch (IllegalArgumentException unknown) {
+            return MailParser.charset(name);
+        } catch (UnreadableMailException unknown) {
             return null;
         }
     }

@@ -2,7 +2,6 @@ package org.qinglang.registry;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.qinglang.common.Labels;
 import org.qinglang.common.ModelCallable;
@@ -31,15 +30,13 @@ public class MeasureOutputs {
     /** The same as a list for people, one "- label" a line in both languages. */
     @ModelCallable
     public String text(DmnDecisionResult result, String target) {
-        return against(result, target).stream().map(code -> "- " + labels.measure(code))
-                .collect(Collectors.joining("\n"));
+        return labels.measureList(against(result, target));
     }
 
     /** Comma-separated measure codes (e.g. the enforcement ladder's suggestion) as a list for people. */
     @ModelCallable
     public String labelsOf(String codes) {
-        return MeasureCodes.parse(codes).stream().map(code -> "- " + labels.measure(code))
-                .collect(Collectors.joining("\n"));
+        return labels.measureList(MeasureCodes.parse(codes));
     }
 
     private static Set<String> against(DmnDecisionResult result, String target) {

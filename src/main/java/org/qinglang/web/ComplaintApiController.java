@@ -120,24 +120,13 @@ public class ComplaintApiController {
             if (!ordered.contains(m.measure()) || reports.stream().anyMatch(r -> r.measure().equals(m.measure()))) {
                 throw new InvalidComplaintException(field + ".measure", "not a measure ordered in this case, or twice");
             }
-            String note = m.note() == null || m.note().isBlank() ? null : m.note().strip();
-            java.time.Instant at = null;
-            if (m.executed()) {
-                try {
-                    at = m.executedAt() != null && (m.executedAt().endsWith("Z") || m.executedAt().matches(".*[+-]\\d\\d:\\d\\d$"))
-                            ? java.time.OffsetDateTime.parse(m.executedAt()).toInstant()
-                            : java.time.LocalDateTime.parse(String.valueOf(m.executedAt()))
-                                    .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new InvalidComplaintException(field + ".executedAt", "an ISO-8601 date and time is required");
-                }
-                if (at.isAfter(org.qinglang.common.EngineClock.now().plusSeconds(300))) {
-                    throw new InvalidComplaintException(field + ".executedAt", "is in the future");
-                }
-            } else if (note == null) {
-                throw new InvalidComplaintException(field + ".note", "say why the measure was not carried out");
+            try {
+                reports.add(org.qinglang.casework.MeasureConfirmation.Report.read(m.measure(), m.executed(),
+                        m.executedAt(), m.note()));
+            } catch (org.qinglang.casework.MeasureConfirmation.Refused refused) {
+                throw new InvalidComplaintException(field + (m.executed() ? ".executedAt" : ".note"),
+                        refused.getMessage());
             }
-            reports.add(new org.qinglang.casework.MeasureConfirmation.Report(m.measure(), m.executed(), at, note));
         }
         List<String> missing = ordered.stream().filter(code -> reports.stream().noneMatch(r -> r.measure().equals(code)))
                 .toList();

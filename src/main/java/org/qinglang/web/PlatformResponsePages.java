@@ -91,28 +91,17 @@ public class PlatformResponsePages {
     private static org.qinglang.casework.MeasureConfirmation.Report report(String code,
             java.util.Map<String, String> fields, List<String> problems) {
         String done = fields.getOrDefault("done." + code, "");
-        String note = fields.getOrDefault("note." + code, "").strip();
-        if (done.equals("DONE")) {
-            try {
-                java.time.Instant at = java.time.LocalDateTime.parse(fields.getOrDefault("at." + code, ""))
-                        .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
-                if (at.isAfter(org.qinglang.common.EngineClock.now().plusSeconds(300))) {
-                    problems.add("platform.measure.future");
-                }
-                return new org.qinglang.casework.MeasureConfirmation.Report(code, true, at,
-                        note.isEmpty() ? null : note);
-            } catch (java.time.format.DateTimeParseException e) {
-                problems.add("platform.measure.when");
-            }
-        } else if (done.equals("NOT_DONE")) {
-            if (note.isEmpty()) {
-                problems.add("platform.measure.why");
-            }
-            return new org.qinglang.casework.MeasureConfirmation.Report(code, false, null, note);
-        } else {
+        if (!done.equals("DONE") && !done.equals("NOT_DONE")) {
             problems.add("platform.measure.each");
+            return null;
         }
-        return new org.qinglang.casework.MeasureConfirmation.Report(code, false, null, null);
+        try {
+            return org.qinglang.casework.MeasureConfirmation.Report.read(code, done.equals("DONE"),
+                    fields.get("at." + code), fields.get("note." + code));
+        } catch (org.qinglang.casework.MeasureConfirmation.Refused refused) {
+            problems.add(refused.key());
+            return null;
+        }
     }
 
     private Complaint authorised(String caseNumber, String token) {
