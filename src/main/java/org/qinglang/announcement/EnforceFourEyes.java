@@ -44,12 +44,9 @@ public class EnforceFourEyes implements TaskListener {
             String summary = (String) task.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY);
             if (Boolean.TRUE.equals(task.getVariable(CaseVariables.APPROVED))
                     && !java.util.Objects.equals(summary, complaint.getProposedSummary())) {
-                if (summary == null || summary.isBlank()) {
-                    throw CaseRuleViolation.invalid("an announcement needs a public summary 曝光须填写曝光内容");
-                }
-                if (complaint.namesComplainantIn(summary)) {
-                    throw CaseRuleViolation.invalid(
-                            "the public summary must not name the complainant 曝光内容不得包含举报人信息");
+                String problem = complaint.publicSummaryProblem(summary);
+                if (problem != null) {
+                    throw CaseRuleViolation.invalid(problem);
                 }
                 task.setVariable(SUMMARY_EDITED_BY, actor);
             }

@@ -439,8 +439,20 @@ public class Complaint {
         return proposedSummary;
     }
 
+    /**
+     * What is wrong with a public summary of this case, or null: it must say something, and never name
+     * the complainant (the one rule for proposing, deciding and approving an announcement).
+     */
+    public String publicSummaryProblem(String summary) {
+        if (summary == null || summary.isBlank()) {
+            return "an announcement needs a public summary 曝光须填写曝光内容";
+        }
+        return namesComplainantIn(summary) ? "the public summary must not name the complainant 曝光内容不得包含举报人信息"
+                : null;
+    }
+
     /** Whether a text names this case's complainant (name, e-mail or phone): never in anything public. */
-    public boolean namesComplainantIn(String text) {
+    private boolean namesComplainantIn(String text) {
         String lower = text == null ? "" : text.toLowerCase(java.util.Locale.ROOT);
         return java.util.stream.Stream.of(complainantName, complainantEmail, complainantPhone)
                 .filter(value -> value != null && value.strip().length() >= 2)

@@ -30,11 +30,10 @@ public class RecordEnforcementDecider implements TaskListener {
     public void notify(DelegateTask task) {
         List<String> problems = new ArrayList<>(EnforcementDecision.from(task).problems());
         if (Boolean.TRUE.equals(task.getVariable(CaseVariables.ANNOUNCE))) {
-            String summary = (String) task.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY);
-            if (summary == null || summary.isBlank()) {
-                problems.add("an announcement needs a public summary 曝光须填写曝光内容");
-            } else if (caseFiles.get(task.getExecution().getProcessBusinessKey()).namesComplainantIn(summary)) {
-                problems.add("the public summary must not name the complainant 曝光内容不得包含举报人信息");
+            String problem = caseFiles.get(task.getExecution().getProcessBusinessKey())
+                    .publicSummaryProblem((String) task.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY));
+            if (problem != null) {
+                problems.add(problem);
             }
         }
         if (!problems.isEmpty()) {

@@ -30,14 +30,9 @@ public class RecordReviewOutcome implements TaskListener {
         // A case rectified in time may be a typical case too: the case worker proposes it, a supervisor approves.
         boolean propose = Boolean.TRUE.equals(task.getVariable(CaseVariables.ANNOUNCE));
         if (propose) {
-            String summary = (String) task.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY);
-            if (summary == null || summary.isBlank()) {
-                throw org.qinglang.common.CaseRuleViolation.invalid(
-                        "an announcement needs a public summary 曝光须填写曝光内容");
-            }
-            if (complaint.namesComplainantIn(summary)) {
-                throw org.qinglang.common.CaseRuleViolation.invalid(
-                        "the public summary must not name the complainant 曝光内容不得包含举报人信息");
+            String problem = complaint.publicSummaryProblem((String) task.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY));
+            if (problem != null) {
+                throw org.qinglang.common.CaseRuleViolation.invalid(problem);
             }
         }
         complaint.proposeAnnouncement(propose ? (String) task.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY) : null);
