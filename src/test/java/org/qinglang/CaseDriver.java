@@ -98,6 +98,18 @@ public class CaseDriver {
     }
 
     /**
+     * Moves the clock a minute past the case's rectification deadline, whatever the calendar made of
+     * it (working days skip weekends and holidays), and runs the jobs then due.
+     */
+    public void advancePastRectificationDeadline(String caseNumber) {
+        Date dueAt = (Date) engine.getRuntimeService().createVariableInstanceQuery()
+                .processInstanceIdIn(instance(caseNumber).getId()).variableName("rectificationDueAt")
+                .singleResult().getValue();
+        ClockUtil.setCurrentTime(new Date(dueAt.getTime() + Duration.ofMinutes(1).toMillis()));
+        runDueJobs(caseNumber);
+    }
+
+    /**
      * Takes the measures against the platform where its record called for them (they run beside the
      * case's main path, so the case's process ends only once they are done too).
      */

@@ -1,10 +1,11 @@
 package org.qinglang.casework;
 
-import java.time.Duration;
 import java.util.Date;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.qinglang.calendar.Deadline;
+import org.qinglang.calendar.WorkingDayCalendar;
 import org.qinglang.casefile.CaseFiles;
 import org.qinglang.casefile.Complaint;
 import org.qinglang.common.EngineClock;
@@ -24,10 +25,12 @@ public class RecordTriage implements JavaDelegate {
 
     private final CaseFiles caseFiles;
     private final StaffOffices offices;
+    private final WorkingDayCalendar calendar;
 
-    public RecordTriage(CaseFiles caseFiles, StaffOffices offices) {
+    public RecordTriage(CaseFiles caseFiles, StaffOffices offices, WorkingDayCalendar calendar) {
         this.caseFiles = caseFiles;
         this.offices = offices;
+        this.calendar = calendar;
     }
 
     @Override
@@ -42,7 +45,7 @@ public class RecordTriage implements JavaDelegate {
         // No further deadline exists before enforcement; a copy of an old one must not outlive a new triage.
         execution.removeVariable(CaseVariables.NOTICE_DEADLINE);
         String sla = (String) execution.getVariable(CaseVariables.VERIFICATION_SLA);
-        execution.setVariable(CaseVariables.VERIFICATION_DUE_AT, Date.from(EngineClock.now().plus(Duration.parse(sla))));
+        execution.setVariable(CaseVariables.VERIFICATION_DUE_AT, Date.from(Deadline.parse(sla).after(EngineClock.now(), calendar)));
 
         String corrector = (String) execution.getVariable(CaseVariables.CORRECTED_BY);
         if (CaseVariables.isTriageAgain(execution) && officeBefore != null && !Objects.equals(officeBefore, office)

@@ -1,8 +1,6 @@
 package org.qinglang.casework;
 
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
+import org.qinglang.calendar.Deadline;
 import org.qinglang.casefile.ComplaintCategory;
 import org.qinglang.casefile.ReporterType;
 import org.qinglang.common.FeelOnly;
@@ -126,11 +125,6 @@ public class TriageTableCheck {
         if (!(value instanceof String text)) {
             return false;
         }
-        try {
-            Duration.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+        return Deadline.isValid(text);
     }
 }

@@ -2,7 +2,6 @@ package org.qinglang.escalation;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.qinglang.calendar.Deadline;
+import org.qinglang.calendar.WorkingDayCalendar;
 import org.qinglang.casefile.Complaint;
 import org.qinglang.common.EngineClock;
 import org.qinglang.common.Labels;
@@ -35,7 +36,7 @@ public class DecisionDocuments {
     /** Measures against the account; the platform carries them out on our order. The rest are against the platform. */
     public static final Set<String> ACCOUNT_MEASURES = Set.of("CLOSE_ACCOUNT", "CLEAR_FOLLOWERS", "SUSPEND_MONETISATION");
     /** Time to comply where the decision sets no further deadline. */
-    static final Duration DEFAULT_TIME_TO_COMPLY = Duration.ofDays(3);
+    static final String DEFAULT_TIME_TO_COMPLY = "3 working days";
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
 
@@ -43,13 +44,15 @@ public class DecisionDocuments {
     private final TemplateEngine templates;
     private final PdfDocuments pdf;
     private final Labels labels;
+    private final WorkingDayCalendar calendar;
 
     public DecisionDocuments(DecisionDocumentRepository documents, TemplateEngine templates, PdfDocuments pdf,
-            Labels labels) {
+            Labels labels, WorkingDayCalendar calendar) {
         this.documents = documents;
         this.templates = templates;
         this.pdf = pdf;
         this.labels = labels;
+        this.calendar = calendar;
     }
 
     /** The document of the decision at this level: issued now, or the one issued before (a step run twice). */
@@ -122,11 +125,17 @@ public class DecisionDocuments {
             context.setVariable("fine" + suffix, decision.getFineAmount() == null ? null
                     : yuan(decision.getFineAmount(), locale));
         }
-        Duration toComply = decision.getFurtherDeadline() == null ? DEFAULT_TIME_TO_COMPLY
-                : Duration.parse(decision.getFurtherDeadline());
-        context.setVariable("complyBy", DATE.format(issuedAt.plus(toComply)));
-        context.setVariable("complyDays", toComply.toDays());
+        Deadline toComply = Deadline.parse(decision.getFurtherDeadline() == null ? DEFAULT_TIME_TO_COMPLY
+                : decision.getFurtherDeadline());
+        context.setVariable("complyBy", DATE.format(toComply.after(issuedAt, calendar)));
+        context.setVariable("complyPeriodZh", periodText(toComply, Locale.SIMPLIFIED_CHINESE));
+        context.setVariable("complyPeriodEn", periodText(toComply, Locale.ENGLISH));
         return templates.process("documents/decision", context);
+    }
+
+    private String periodText(Deadline period, Locale locale) {
+        return period.countsWorkingDays() ? labels.get("period.working-days", locale, period.workingDays())
+                : labels.get("period.days", locale, period.duration().toDays());
     }
 
     private static String yuan(BigDecimal amount, Locale locale) {

@@ -1,12 +1,11 @@
 package org.qinglang.escalation;
 
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.qinglang.calendar.Deadline;
 import org.qinglang.process.CaseVariables;
 import org.qinglang.registry.MeasureCodes;
 
@@ -53,10 +52,8 @@ public record EnforcementDecision(List<String> measures, boolean referToPolice, 
         measures.stream().filter(m -> !MEASURES.contains(m))
                 .forEach(m -> problems.add("unknown measure 未知措施: " + m));
         if (furtherDeadline != null) {
-            try {
-                Duration.parse(furtherDeadline);
-            } catch (DateTimeParseException e) {
-                problems.add("further deadline is not an ISO-8601 duration 再次限期格式错误: " + furtherDeadline);
+            if (!Deadline.isValid(furtherDeadline)) {
+                problems.add("further deadline is not a period 再次限期格式错误: " + furtherDeadline);
             }
         }
         if (measures.contains("FINE") && (fineAmount == null || fineAmount.signum() <= 0

@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.qinglang.calendar.WorkingDayCalendar;
 import org.qinglang.casefile.CaseFiles;
 import org.qinglang.casefile.Complaint;
 import org.qinglang.common.EngineClock;
@@ -27,12 +28,15 @@ public class SendPlatformNotice implements JavaDelegate {
     private final PlatformRepository platforms;
     private final CaseMail caseMail;
     private final Labels labels;
+    private final WorkingDayCalendar calendar;
 
-    public SendPlatformNotice(CaseFiles caseFiles, PlatformRepository platforms, CaseMail caseMail, Labels labels) {
+    public SendPlatformNotice(CaseFiles caseFiles, PlatformRepository platforms, CaseMail caseMail, Labels labels,
+            WorkingDayCalendar calendar) {
         this.caseFiles = caseFiles;
         this.platforms = platforms;
         this.caseMail = caseMail;
         this.labels = labels;
+        this.calendar = calendar;
     }
 
     @Override
@@ -41,7 +45,7 @@ public class SendPlatformNotice implements JavaDelegate {
         Platform platform = platforms.findById(complaint.getPlatformCode()).orElseThrow();
         int level = complaint.getEscalationLevel();
         RectificationSchedule schedule = RectificationSchedule.from(EngineClock.now(),
-                noticeDeadline(execution, complaint), reminderBefore(execution, complaint));
+                noticeDeadline(execution, complaint), reminderBefore(execution, complaint), calendar);
         complaint.rectificationDue(schedule.dueAt(), level);
 
         List<String> measures = new ArrayList<>(codes(execution.getVariable(CaseVariables.REQUIRED_MEASURES)));

@@ -28,6 +28,7 @@ class LayeringTest {
             .layer("Web").definedBy("org.qinglang.web..")
             .layer("Stages").definedBy(STAGES)
             .layer("Case").definedBy("org.qinglang.casefile..", "org.qinglang.process..", "org.qinglang.security..",
+                    "org.qinglang.calendar..",
                     "org.qinglang.operations..")
             .layer("Common").definedBy("org.qinglang.common..")
             .whereLayer("Web").mayNotBeAccessedByAnyLayer()

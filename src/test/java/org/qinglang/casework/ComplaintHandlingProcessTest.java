@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.qinglang.QinglangTest;
 import org.qinglang.TestMail;
 import org.qinglang.announcement.Announcement;
 import org.qinglang.announcement.AnnouncementRepository;
+import org.qinglang.calendar.WorkingDayCalendar;
 import org.qinglang.casefile.CaseOutcome;
 import org.qinglang.casefile.CaseStage;
 import org.qinglang.casefile.Complaint;
@@ -76,6 +78,8 @@ class ComplaintHandlingProcessTest {
     @RegisterExtension
     static GreenMailExtension mail = TestMail.server();
 
+    @Autowired
+    WorkingDayCalendar workingDays;
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -349,7 +353,7 @@ class ComplaintHandlingProcessTest {
 
         cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
                 "enforcementMeasures", List.of("INTERVIEW", "CLOSE_ACCOUNT"), "policeReferral", true,
-                "furtherDeadline", "P7D", "enforcementNote", "约谈平台并再次限期 Interview and a further deadline",
+                "furtherDeadline", "5 working days", "enforcementNote", "约谈平台并再次限期 Interview and a further deadline",
                 "announce", false));
         assertThat(instance).hasPassed("Task_ApplyEnforcement", "Task_ReferToPolice")
                 .isWaitingAt("Task_AwaitPlatformResponse");
@@ -395,7 +399,7 @@ class ComplaintHandlingProcessTest {
                 .hasMessageContaining("a fine needs its amount");
         cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
                 "enforcementMeasures", List.of("FINE", "SUSPEND_FUNCTIONS"), "fineAmount", 50000L,
-                "policeReferral", false, "furtherDeadline", "P3D", "enforcementNote", "罚款并暂停功能 Fine and suspension",
+                "policeReferral", false, "furtherDeadline", "3 working days", "enforcementNote", "罚款并暂停功能 Fine and suspension",
                 "announce", true, "announcementSummary", "该账号假冒公安机关发布虚假警情通报。Impersonated the police."));
         // At the last level too, with no further notice, the platform receives the decision.
         assertThat(decisionDocuments()).hasSize(2);
@@ -657,8 +661,22 @@ class ComplaintHandlingProcessTest {
     void rejectedAnnouncementIsNotPublished() {
         String caseNumber = newCase(ComplaintCategory.ILLEGAL_PROFITEERING, "https://shortvideo.example/live/1",
                 "fake_disaster_live");
+        Instant before = ClockUtil.getCurrentTime().toInstant();
         verify(caseNumber, "SUBSTANTIATED", "摆拍灾情直播 Staged disaster livestream");
-        cases.advance(caseNumber, Duration.ofDays(5).plusMinutes(1)); // MEDIUM: P5D
+        Instant after = ClockUtil.getCurrentTime().toInstant();
+        // MEDIUM: "5 working days" on the calendar of bpmn/working-days.json, the timer as the case file.
+        Date dueAt = (Date) engine.getRuntimeService().getVariable(cases.instance(caseNumber).getId(),
+                "rectificationDueAt");
+        assertThat(dueAt.toInstant()).isBetween(workingDays.plusWorkingDays(before, 5),
+                workingDays.plusWorkingDays(after, 5)).isEqualTo(complaint(caseNumber).getRectificationDueAt());
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(cases.instance(caseNumber).getId())
+                .activityId("Timer_RectificationDeadline").singleResult().getDuedate()).isEqualTo(dueAt);
+        cases.advancePastRectificationDeadline(caseNumber);
+        // The supervisor's task is due in "2 working days", as the engine's business calendar counts them.
+        Instant decisionAsked = ClockUtil.getCurrentTime().toInstant();
+        assertThat(cases.task(caseNumber, "Task_DecideEnforcement").getDueDate().toInstant())
+                .isBetween(workingDays.plusWorkingDays(decisionAsked.minusSeconds(60), 2),
+                        workingDays.plusWorkingDays(decisionAsked, 2));
         // A summary that names the complainant is refused.
         assertThatThrownBy(() -> cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
                 "enforcementMeasures", List.of("SUSPEND_MONETISATION"), "enforcementNote", "暂停营利",

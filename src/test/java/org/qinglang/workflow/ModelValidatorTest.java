@@ -46,7 +46,7 @@ class ModelValidatorTest {
         // last rule, complaints about platforms without a registered office get no office.
         String severityGap = triage.replaceAll("(?s)<rule id=\"Rule_triage-severity_[24]\">.*?</rule>", "");
         String officeGap = triage.replaceAll("(?s)<rule id=\"Rule_triage-office_4\">.*?</rule>", "");
-        String badDuration = triage.replace("&quot;P5D&quot;", "&quot;five days&quot;");
+        String badDuration = triage.replace("&quot;5 working days&quot;", "&quot;five days&quot;");
 
         List<ModelValidator.Problem> problems = validator.validate(List.of(new Model("triage.dmn",
                 severityGap.getBytes(StandardCharsets.UTF_8))));
