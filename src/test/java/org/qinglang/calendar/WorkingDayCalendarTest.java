@@ -89,6 +89,16 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void theEngineCalendarsCountWorkingDaysAndLeaveTheRestToTheEngine() {
+        java.util.Date friday = java.util.Date.from(at("2026-12-04T09:00"));
+        var durations = WorkingDaysBusinessCalendar.forDurations(calendar);
+        assertThat(durations.resolveDuedate("5 working days", friday).toInstant()).isEqualTo(at("2026-12-11T09:00"));
+        assertThat(durations.resolveDuedate("P1D", friday).toInstant()).isEqualTo(at("2026-12-05T09:00"));
+        var dueDates = WorkingDaysBusinessCalendar.forDueDates(calendar);
+        assertThat(dueDates.resolveDuedate("2026-12-24T18:00:00", friday)).isNotNull();
+    }
+
+    @Test
     void aChangedFileIsReadAgainAndAMistakeKeepsTheLastGoodOne(@TempDir Path installation) throws Exception {
         Path file = Files.createDirectories(installation.resolve("bpmn")).resolve("working-days.json");
         Files.writeString(file, """
