@@ -68,15 +68,25 @@ public class CaseReplies {
         }
         java.time.Instant now = org.qinglang.common.EngineClock.now();
         StringBuilder report = new StringBuilder();
+        List<Attachment> files = new java.util.ArrayList<>(attachments);
         for (MeasureConfirmation.Report measure : measures) {
-            confirmations.save(new MeasureConfirmation(caseNumber, measure, now));
+            // Each file given for a measure is evidence of the case, named after the measure it proves.
+            List<String> proofNames = new java.util.ArrayList<>();
+            for (Attachment proof : measure.proofs()) {
+                String name = measure.measure() + "-" + proof.fileName();
+                files.add(new Attachment(name, proof.contentType(), proof.content(), proof.sourceUrl()));
+                proofNames.add(name);
+            }
+            confirmations.save(new MeasureConfirmation(caseNumber, measure, now, proofNames));
             report.append(measure.executed() ? "✓ " : "✗ ").append(labels.measure(measure.measure()))
                     .append(measure.executedAt() == null ? "" : " · " + org.qinglang.mail.CaseMail.formatTime(
                             measure.executedAt()))
-                    .append(measure.note() == null ? "" : " · " + measure.note()).append('\n');
+                    .append(measure.note() == null ? "" : " · " + measure.note())
+                    .append(proofNames.isEmpty() ? "" : " · 证据 evidence: " + String.join(", ", proofNames))
+                    .append('\n');
         }
         String full = report.isEmpty() ? text : "逐项执行情况 Measures:\n" + report + "\n" + text;
-        preserve(complaint, EvidenceKind.PLATFORM_RESPONSE, full, attachments);
+        preserve(complaint, EvidenceKind.PLATFORM_RESPONSE, full, files);
         complaint.platformResponded();
         correlate(caseNumber, CaseVariables.MESSAGE_PLATFORM_RESPONDED, CaseVariables.PLATFORM_RESPONSE_TEXT, full,
                 complaint);
@@ -94,6 +104,20 @@ public class CaseReplies {
                 .variableName(CaseVariables.REQUIRED_MEASURES).list().stream().findFirst().map(v -> v.getValue())
                 .orElse(null);
         return org.qinglang.registry.MeasureCodes.parse(codes);
+    }
+
+    /**
+     * The ordered measures (as people read them) that the platform's latest report says were not
+     * carried out; empty when it carried out all or reported without per-measure entries (by mail).
+     */
+    public List<String> measuresNotCarriedOut(String caseNumber) {
+        List<MeasureConfirmation> all = confirmations.findForCase(caseNumber);
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        java.time.Instant latest = all.get(all.size() - 1).getReportedAt();
+        return all.stream().filter(c -> c.getReportedAt().equals(latest) && !c.isExecuted())
+                .map(c -> labels.measure(c.getMeasure())).toList();
     }
 
     public List<MeasureConfirmation> confirmationsOf(String caseNumber) {

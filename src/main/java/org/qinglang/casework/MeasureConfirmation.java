@@ -12,8 +12,18 @@ import java.time.Instant;
 @Table(name = "measure_confirmation")
 public class MeasureConfirmation {
 
-    /** What a platform reports on one measure. */
-    public record Report(String measure, boolean executed, Instant executedAt, String note) {
+    /** What a platform reports on one measure, with the files it gives as evidence of it. */
+    public record Report(String measure, boolean executed, Instant executedAt, String note,
+            java.util.List<org.qinglang.intake.NewComplaint.Attachment> proofs) {
+
+        public Report(String measure, boolean executed, Instant executedAt, String note) {
+            this(measure, executed, executedAt, note, java.util.List.of());
+        }
+
+        /** This report with the files that prove it. */
+        public Report withProofs(java.util.List<org.qinglang.intake.NewComplaint.Attachment> files) {
+            return new Report(measure, executed, executedAt, note, java.util.List.copyOf(files));
+        }
 
         /**
          * The one reading of a report, from the response page and the API alike: carried out needs its
@@ -69,17 +79,24 @@ public class MeasureConfirmation {
     private Instant executedAt;
     private String note;
     private Instant reportedAt;
+    private String evidenceFiles;
 
     protected MeasureConfirmation() {
     }
 
-    MeasureConfirmation(String caseNumber, Report report, Instant reportedAt) {
+    MeasureConfirmation(String caseNumber, Report report, Instant reportedAt, java.util.List<String> evidenceFiles) {
         this.caseNumber = caseNumber;
         this.measure = report.measure();
         this.executed = report.executed();
         this.executedAt = report.executedAt();
         this.note = report.note();
         this.reportedAt = reportedAt;
+        this.evidenceFiles = evidenceFiles.isEmpty() ? null : String.join("\n", evidenceFiles);
+    }
+
+    /** The names, in the case's evidence, of the files given for this measure. */
+    public java.util.List<String> getEvidenceFiles() {
+        return evidenceFiles == null ? java.util.List.of() : java.util.List.of(evidenceFiles.split("\n"));
     }
 
     public String getMeasure() {
@@ -96,5 +113,9 @@ public class MeasureConfirmation {
 
     public String getNote() {
         return note;
+    }
+
+    public Instant getReportedAt() {
+        return reportedAt;
     }
 }

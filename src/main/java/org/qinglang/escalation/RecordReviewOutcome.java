@@ -1,26 +1,31 @@
 package org.qinglang.escalation;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.qinglang.process.CaseVariables;
-import org.qinglang.common.Labels;
 import org.qinglang.casefile.CaseFiles;
 import org.qinglang.casefile.CaseStage;
+import org.qinglang.casework.CaseReplies;
+import org.qinglang.common.Labels;
+import org.qinglang.process.CaseVariables;
 import org.springframework.stereotype.Component;
 
 /**
  * On completing Task_ReviewRectification: an inadequate rectification escalates the case; an adequate
- * one closes it on the reviewer's decision (whom the outcome's review may not be given to).
+ * one closes it on the reviewer's decision (whom the outcome's review may not be given to). A
+ * rectification whose report says an ordered measure was not carried out is never adequate.
  */
 @Component("recordReviewOutcome")
 public class RecordReviewOutcome implements TaskListener {
 
     private final CaseFiles caseFiles;
     private final Labels labels;
+    private final CaseReplies replies;
 
-    public RecordReviewOutcome(CaseFiles caseFiles, Labels labels) {
+    public RecordReviewOutcome(CaseFiles caseFiles, Labels labels, CaseReplies replies) {
         this.caseFiles = caseFiles;
         this.labels = labels;
+        this.replies = replies;
     }
 
     @Override
@@ -36,7 +41,15 @@ public class RecordReviewOutcome implements TaskListener {
             }
         }
         complaint.proposeAnnouncement(propose ? (String) task.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY) : null);
-        if (!Boolean.TRUE.equals(task.getVariable(CaseVariables.RECTIFICATION_ADEQUATE))) {
+        boolean adequate = Boolean.TRUE.equals(task.getVariable(CaseVariables.RECTIFICATION_ADEQUATE));
+        List<String> refused = replies.measuresNotCarriedOut(complaint.getCaseNumber());
+        if (adequate && !refused.isEmpty()) {
+            // A measure the platform says it did not take cannot be waved through: it climbs the ladder.
+            throw org.qinglang.common.CaseRuleViolation.invalid("the platform did not carry out "
+                    + String.join(", ", refused) + ": the rectification is not adequate 平台未执行" + String.join("、", refused)
+                    + "，不能判定整改到位");
+        }
+        if (!adequate) {
             complaint.moveTo(CaseStage.ESCALATED);
             task.setVariable(CaseVariables.ESCALATION_REASON, labels.bilingual("escalation.inadequate"));
         }

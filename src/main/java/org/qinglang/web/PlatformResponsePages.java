@@ -66,13 +66,18 @@ public class PlatformResponsePages {
     public String respond(@PathVariable String caseNumber, @RequestParam(required = false) String token,
             @RequestParam(defaultValue = "") String text,
             @RequestParam(name = "evidence", required = false) MultipartFile[] evidence,
-            @RequestParam java.util.Map<String, String> fields, Model model, Locale locale) throws IOException {
+            @RequestParam java.util.Map<String, String> fields,
+            @RequestParam org.springframework.util.MultiValueMap<String, MultipartFile> files, Model model,
+            Locale locale) throws IOException {
         Complaint complaint = authorised(caseNumber, token);
         List<String> problems = new ArrayList<>();
         List<Attachment> attachments = Uploads.accept(evidence, problems);
         List<org.qinglang.casework.MeasureConfirmation.Report> reports = new ArrayList<>();
         for (String code : requiredMeasureCodes(caseNumber)) {
-            reports.add(report(code, fields, problems));
+            org.qinglang.casework.MeasureConfirmation.Report report = report(code, fields, problems);
+            List<MultipartFile> proofs = files.getOrDefault("proof." + code, List.of());
+            reports.add(report == null ? null : report.withProofs(Uploads.accept(proofs.toArray(MultipartFile[]::new),
+                    problems)));
         }
         if (text.isBlank() || text.length() > 20000 || !problems.isEmpty()) {
             model.addAttribute("problem", problems.isEmpty() ? "platform.respond.required" : problems.get(0));

@@ -32,6 +32,7 @@ import org.qinglang.TestMail;
 import org.qinglang.announcement.Announcement;
 import org.qinglang.announcement.AnnouncementRepository;
 import org.qinglang.calendar.WorkingDayCalendar;
+import org.qinglang.casework.MeasureConfirmation;
 import org.qinglang.casefile.CaseOutcome;
 import org.qinglang.casefile.CaseStage;
 import org.qinglang.casefile.Complaint;
@@ -655,6 +656,32 @@ class ComplaintHandlingProcessTest {
             assertThat(o.getDecidedBy()).isEqualTo("supervisor2");
         });
         assertThat(violations.existsByCaseNumber(changedCase)).isTrue();
+    }
+
+    @Test
+    void aMeasureThePlatformRefusedClimbsTheLadder() {
+        String caseNumber = newCase(ComplaintCategory.IMPERSONATION, "https://weibo.example/u/refused", "fake_bureau");
+        verify(caseNumber, "SUBSTANTIATED", "假冒政府机构 Impersonates a government body");
+        List<String> ordered = caseReplies.orderedMeasures(caseNumber);
+        assertThat(ordered).isNotEmpty();
+        List<MeasureConfirmation.Report> reports = new java.util.ArrayList<>();
+        reports.add(new MeasureConfirmation.Report(ordered.get(0), false, null, "用户量大，不便关闭 Too many followers"));
+        ordered.stream().skip(1).forEach(code -> reports.add(MeasureConfirmation.Report.read(code, true,
+                "2026-01-02T09:30", null)));
+        caseReplies.platformResponded(caseNumber, "部分执行 Partly done", List.of(), reports);
+        cases.runDueJobs(caseNumber);
+
+        // The case worker cannot call it adequate while a measure is refused; nothing moves.
+        assertThatThrownBy(() -> cases.complete(caseNumber, "Task_ReviewRectification", "caseworker",
+                Map.of("rectificationAdequate", true, "reviewNote", "OK")))
+                .hasMessageContaining("did not carry out").hasMessageContaining("不能判定整改到位");
+        assertThat(cases.instance(caseNumber)).isWaitingAt("Task_ReviewRectification");
+        cases.complete(caseNumber, "Task_ReviewRectification", "caseworker",
+                Map.of("rectificationAdequate", false, "reviewNote", "拒不执行 Refused"));
+        // The next rung, with the ladder's measures suggested to the supervisor.
+        assertThat(cases.instance(caseNumber)).hasPassed("Task_ProposeNextLevel").isWaitingAt("Task_DecideEnforcement");
+        assertThat((String) engine.getRuntimeService().getVariable(cases.instance(caseNumber).getId(),
+                "suggestedMeasuresText")).isNotBlank();
     }
 
     @Test

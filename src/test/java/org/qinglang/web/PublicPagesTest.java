@@ -228,6 +228,7 @@ class PublicPagesTest {
                 .andExpect(status().isOk()).andReturn())).contains("请说明未执行的原因");
         String thanks = body(mvc.perform(multipart("/platform/respond/" + caseNumber)
                         .file(new MockMultipartFile("evidence", "proof.pdf", "application/pdf", "%PDF-1.4\n".getBytes()))
+                        .file(new MockMultipartFile("proof.DELETE_CONTENT", "deleted.png", "image/png", PNG))
                         .param("token", token).param("text", "已删除帖子").param("done.DELETE_CONTENT", "DONE")
                         .param("at.DELETE_CONTENT", "2026-01-02T09:30").param("note.DELETE_CONTENT", "帖子已删除")
                         .with(csrf()))
@@ -236,9 +237,17 @@ class PublicPagesTest {
             assertThat(c.getMeasure()).isEqualTo("DELETE_CONTENT");
             assertThat(c.isExecuted()).isTrue();
             assertThat(c.getExecutedAt()).isEqualTo(java.time.Instant.parse("2026-01-02T01:30:00Z"));
+            assertThat(c.getEvidenceFiles()).containsExactly("DELETE_CONTENT-deleted.png");
         });
+        // The measure's evidence is the case's evidence, named after the measure, hashed as it came.
+        transaction.executeWithoutResult(t -> assertThat(complaints.findByCaseNumber(caseNumber).orElseThrow()
+                .getEvidence()).anySatisfy(e -> {
+                    assertThat(e.getFileName()).isEqualTo("DELETE_CONTENT-deleted.png");
+                    assertThat(e.getSha256()).isEqualTo(org.qinglang.common.Sha256.hex(PNG));
+                }));
         assertThat((String) runtimeService.getVariable(cases.instance(caseNumber).getId(), "platformResponseText"))
-                .contains("✓ 删除违规内容").contains("帖子已删除").contains("已删除帖子");
+                .contains("✓ 删除违规内容").contains("帖子已删除").contains("已删除帖子")
+                .contains("证据 evidence: DELETE_CONTENT-deleted.png");
         assertThat(thanks).contains("报告已收到").contains(caseNumber);
         assertThat(cases.task(caseNumber, "Task_ReviewRectification")).isNotNull();
 
