@@ -15,6 +15,7 @@ import org.qinglang.casefile.ComplaintSource;
 import org.qinglang.casefile.EvidenceTypes;
 import org.qinglang.casefile.ReporterType;
 import org.qinglang.casework.CaseReplies;
+import org.qinglang.casework.MeasureLines;
 import org.qinglang.common.EngineClock;
 import org.qinglang.common.FileNames;
 import org.qinglang.common.Labels;
@@ -196,7 +197,14 @@ public class MailIntake {
                 }
                 if (complaint.getStage() == CaseStage.PLATFORM_NOTIFIED && isFromPlatform(mail.fromAddress(),
                         complaint.getPlatformCode())) {
-                    replies.platformResponded(caseNumber, text, evidence);
+                    MeasureLines.Read measures = MeasureLines.read(mail.text(), replies.orderedMeasures(caseNumber));
+                    if (!measures.problems().isEmpty()) {
+                        // Nothing is recorded from a report that is partly unreadable: the platform sends it again.
+                        answer(mail.fromAddress(), mail.messageId(), "measure-lines", caseNumber,
+                                String.join("\n", measures.problems()));
+                        return new Result(Outcome.UNMATCHED_REPLY, caseNumber, "measure lines not readable");
+                    }
+                    replies.platformResponded(caseNumber, text, evidence, measures.reports());
                     return new Result(Outcome.REPLY_CORRELATED, caseNumber, "PlatformResponded");
                 }
             }
@@ -262,6 +270,10 @@ public class MailIntake {
 
     /** A polite bilingual answer, once per incoming message, marked automatic so robots do not answer it. */
     private void answer(String to, String inReplyTo, String key, String caseNumber) {
+        answer(to, inReplyTo, key, caseNumber, "");
+    }
+
+    private void answer(String to, String inReplyTo, String key, String caseNumber, String details) {
         if (MailParser.isRobotAddress(to) || sentMails.countByRecipientIgnoreCaseAndKindAndSentAtAfter(to,
                 "intake-answer", EngineClock.now().minus(java.time.Duration.ofHours(1))) >= ANSWERS_PER_SENDER_AND_HOUR) {
             log.info("No answer to {} ({}): a robot, or answered enough this hour", to, key);
@@ -271,7 +283,7 @@ public class MailIntake {
         String id = Sha256.hex(to.toLowerCase(Locale.ROOT) + "|" + inReplyTo + "|" + key + "|" + caseNumber)
                 .substring(0, 24);
         String reason = labels.get("mail.intake." + key, Labels.CHINESE, caseNumber) + "\n"
-                + labels.get("mail.intake." + key, Labels.ENGLISH, caseNumber);
+                + labels.get("mail.intake." + key, Labels.ENGLISH, caseNumber) + (details.isEmpty() ? "" : "\n\n" + details);
         String subject = labels.get("mail.intake.subject", Labels.CHINESE) + " / "
                 + labels.get("mail.intake.subject", Labels.ENGLISH);
         String body = labels.get("mail.intake.body", Labels.CHINESE, reason, intakeSettings.address()) + "\n\n"

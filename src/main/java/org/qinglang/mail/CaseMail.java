@@ -89,12 +89,12 @@ public class CaseMail {
     }
 
     public void platformNotice(Complaint c, Platform platform, int level, List<String> measures, Instant dueAt,
-            String legalBasis) {
+            String legalBasis, List<String> reportLines) {
         String kind = "platform-notice";
         String messageId = noticeMessageId(c.getCaseNumber(), level);
         Object[] args = {platform.getNameZh(), c.getCaseNumber(), c.getContentUrl(), nullToDash(c.getAccountName()),
             labels.category(c.getCategory()), legalBasis, String.join("\n", measures), formatTime(dueAt),
-            platformResponseLink(c.getCaseNumber()), level + 1};
+            platformResponseLink(c.getCaseNumber()), level + 1, String.join("\n", reportLines)};
         send(kind, kind + "-" + c.getCaseNumber() + "-" + level, c.getCaseNumber(), platform.getContactEmail(),
                 messageId, null, args);
     }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.qinglang.calendar.WorkingDayCalendar;
 import org.qinglang.casefile.CaseFiles;
 import org.qinglang.casefile.Complaint;
+import org.qinglang.casework.MeasureLines;
 import org.qinglang.common.EngineClock;
 import org.qinglang.common.Labels;
 import org.qinglang.mail.CaseMail;
@@ -55,7 +56,7 @@ public class SendPlatformNotice implements JavaDelegate {
         }
         caseMail.platformNotice(complaint, platform, level,
                 measures.stream().map(code -> "- " + labels.measure(code)).toList(), schedule.dueAt(),
-                labels.bilingual("notice.legal-basis"));
+                labels.bilingual("notice.legal-basis"), measures.stream().map(MeasureLines::blank).toList());
 
         execution.setVariable(CaseVariables.RECTIFICATION_DUE_AT, Date.from(schedule.dueAt()));
         execution.setVariable(CaseVariables.REMINDER_DUE_AT, Date.from(schedule.remindAt()));

@@ -15,6 +15,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Properties;
 import org.camunda.bpm.engine.RuntimeService;
@@ -50,6 +51,8 @@ class MailIntakeTest {
 
     @Autowired
     MailboxWatcher watcher;
+    @Autowired
+    org.qinglang.casework.CaseReplies replies;
     @Autowired
     MailIntake mailIntake;
     @Autowired
@@ -917,6 +920,55 @@ class MailIntakeTest {
         assertThat((String) runtimeService.getVariable(cases.instance(caseNumber).getId(), "platformResponseText"))
                 .contains("禁言30天");
         assertThat(complaints.findByCaseNumber(caseNumber).orElseThrow().getStage()).isEqualTo(CaseStage.UNDER_REVIEW);
+    }
+
+    @Test
+    void platformReportsEachMeasureInItsReplyAndAnUnreadableLineIsAnsweredNotRecorded() throws Exception {
+        String caseNumber = substantiatedCase("kuaikan-toutiao", "https://kuaikan-toutiao.example/a/" + ++unique);
+        MimeMessage notice = TestMail.to(mail, "trust-safety@kuaikan-toutiao.example").stream()
+                .filter(m -> TestMail.messageId(m).contains(caseNumber)).findFirst().orElseThrow();
+        List<String> ordered = replies.orderedMeasures(caseNumber);
+        // The notice shows a line per measure to fill in.
+        assertThat(TestMail.body(notice)).contains("[" + ordered.get(0) + "] ");
+        String quotedNotice = TestMail.body(notice).lines().map(l -> "> " + l).collect(Collectors.joining("\n"));
+        String unreadable = "[%s] DONE yesterday\n".formatted(ordered.get(0));
+
+        deliver(raw(platformReply(notice, unique, unreadable + quotedNotice)));
+        watcher.pollOnce();
+        // Nothing recorded, the case still waits, and the platform is told which line and how to write it.
+        assertThat(complaints.findByCaseNumber(caseNumber).orElseThrow().getStage()).isEqualTo(CaseStage.PLATFORM_NOTIFIED);
+        assertThat(replies.confirmationsOf(caseNumber)).isEmpty();
+        assertThat(TestMail.to(mail, "trust-safety@kuaikan-toutiao.example")).anySatisfy(m -> assertThat(
+                TestMail.body(m)).contains("未被登记").contains("DONE yesterday").contains("[CODE] NOT_DONE reason"));
+
+        StringBuilder lines = new StringBuilder();
+        lines.append("[%s] NOT_DONE 账号为企业认证账号，需复核 Verified business account%n".formatted(ordered.get(0)));
+        ordered.stream().skip(1).forEach(code -> lines.append("[%s] 已执行 2026-01-02 09:30 已处理%n".formatted(code)));
+        deliver(raw(platformReply(notice, ++unique, lines + "\n-----Original Message-----\n" + TestMail.body(notice))));
+        var result = watcher.pollOnce();
+
+        assertThat(result.count(Outcome.REPLY_CORRELATED)).isEqualTo(1);
+        assertThat(replies.confirmationsOf(caseNumber)).hasSize(ordered.size()).first().satisfies(c -> {
+            assertThat(c.getMeasure()).isEqualTo(ordered.get(0));
+            assertThat(c.isExecuted()).isFalse();
+            assertThat(c.getNote()).contains("企业认证账号");
+        });
+        assertThat(replies.confirmationsOf(caseNumber).subList(1, ordered.size())).allSatisfy(c -> assertThat(c.getExecutedAt())
+                .isEqualTo(java.time.Instant.parse("2026-01-02T01:30:00Z")));
+        assertThat(replies.measuresNotCarriedOut(caseNumber)).hasSize(1);
+    }
+
+    private static String platformReply(MimeMessage notice, int n, String body) throws Exception {
+        return """
+                From: trust-safety@kuaikan-toutiao.example
+                To: complaints@qinglang.local
+                Subject: Re: notice
+                In-Reply-To: %s
+                Message-ID: <measures-%d@kuaikan-toutiao.example>
+                Content-Type: text/plain; charset=utf-8
+
+                %s
+                """.formatted(TestMail.messageId(notice), n, body);
     }
 
     @Test
