@@ -29,6 +29,8 @@ public class Announcement {
 
     private String proposedSummary;
     private String summaryEditedBy;
+    private Instant withdrawnAt;
+    private String withdrawnReason;
 
     protected Announcement() {
     }
@@ -50,6 +52,30 @@ public class Announcement {
         this.proposedSummary = proposed;
         this.summaryEditedBy = editedBy;
         return this;
+    }
+
+    /** Off the board from now on, for this reason; the record stays. */
+    void withdraw(String reason, Instant at) {
+        if (withdrawnAt == null) {
+            this.withdrawnAt = at;
+            this.withdrawnReason = reason;
+        }
+    }
+
+    void measuresChanged(String codes) {
+        this.measures = codes;
+    }
+
+    public boolean isWithdrawn() {
+        return withdrawnAt != null;
+    }
+
+    public Instant getWithdrawnAt() {
+        return withdrawnAt;
+    }
+
+    public String getWithdrawnReason() {
+        return withdrawnReason;
     }
 
     public String getProposedSummary() {

@@ -12,7 +12,8 @@ public interface AnnouncementRepository extends JpaRepository<Announcement, Long
 
     @Query("""
             select a from Announcement a
-            where (:category is null or a.category = :category) and (:platform is null or a.platformCode = :platform)
+            where a.withdrawnAt is null
+              and (:category is null or a.category = :category) and (:platform is null or a.platformCode = :platform)
             order by a.publishedAt desc, a.id desc""")
     Page<Announcement> newestFirst(String category, String platform, Pageable page);
 }

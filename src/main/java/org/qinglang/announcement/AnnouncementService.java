@@ -29,6 +29,19 @@ public class AnnouncementService {
                         EngineClock.now()).proposedAs(complaint.getProposedSummary(), summaryEditedBy)));
     }
 
+    /** The case's typical case, if published, leaves the board: the decision it reported was revoked. */
+    @Transactional
+    public void withdraw(String caseNumber, String reason) {
+        announcements.findByCaseNumber(caseNumber).ifPresent(a -> a.withdraw(reason, EngineClock.now()));
+    }
+
+    /** The case's typical case reports the measures as changed on objection, where it reported the old ones. */
+    @Transactional
+    public void measuresChanged(String caseNumber, String before, String after) {
+        announcements.findByCaseNumber(caseNumber).filter(a -> before.equals(a.getMeasures()))
+                .ifPresent(a -> a.measuresChanged(after));
+    }
+
     @Transactional(readOnly = true)
     public Page<Announcement> newestFirst(String category, String platform, int page) {
         return announcements.newestFirst(blankToNull(category), blankToNull(platform),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.qinglang.announcement.AnnouncementService;
 import org.qinglang.casefile.CaseFiles;
 import org.qinglang.casefile.Complaint;
 import org.qinglang.common.EngineClock;
@@ -38,9 +39,11 @@ public class Objections {
     private final PlatformRepository platforms;
     private final RuntimeService runtime;
     private final Labels labels;
+    private final AnnouncementService announcements;
 
     public Objections(CaseFiles caseFiles, ObjectionRepository objections, EnforcementActionRepository decisions,
-            ViolationRegister violations, PlatformRepository platforms, RuntimeService runtime, Labels labels) {
+            ViolationRegister violations, PlatformRepository platforms, RuntimeService runtime, Labels labels,
+            AnnouncementService announcements) {
         this.caseFiles = caseFiles;
         this.objections = objections;
         this.decisions = decisions;
@@ -48,6 +51,7 @@ public class Objections {
         this.platforms = platforms;
         this.runtime = runtime;
         this.labels = labels;
+        this.announcements = announcements;
     }
 
     /** The decision an objection can be made against: the latest that stands. */
@@ -95,10 +99,14 @@ public class Objections {
                 .orElseThrow();
         String before = decision.getMeasures();
         switch (outcome) {
-            case CHANGED -> decision.changeMeasures(String.join(",", changedMeasures));
+            case CHANGED -> {
+                decision.changeMeasures(String.join(",", changedMeasures));
+                announcements.measuresChanged(objection.getCaseNumber(), before, decision.getMeasures());
+            }
             case REVOKED -> {
                 decision.revoke();
                 violations.withdraw(objection.getCaseNumber());
+                announcements.withdraw(objection.getCaseNumber(), "处置决定经异议复核撤销 The decision was revoked on objection");
             }
             case UPHELD -> { }
         }

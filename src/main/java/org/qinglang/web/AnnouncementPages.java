@@ -39,6 +39,8 @@ public class AnnouncementPages {
 
     private final AnnouncementService announcements;
     private final AnnouncementRepository repository;
+    @org.springframework.beans.factory.annotation.Value("${qinglang.time-zone:Asia/Shanghai}")
+    private java.time.ZoneId zone;
     private final PlatformRepository platforms;
     private final Labels labels;
     private final String publicBaseUrl;
@@ -76,9 +78,16 @@ public class AnnouncementPages {
 
     @GetMapping("/announcements/{id}")
     @Transactional(readOnly = true)
-    public String one(@PathVariable long id, Model model) {
+    public String one(@PathVariable long id, Model model, jakarta.servlet.http.HttpServletResponse response) {
         Announcement announcement = repository.findById(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (announcement.isWithdrawn()) {
+            // Gone from the board: what it said is not shown again, only that and when it was withdrawn.
+            response.setStatus(HttpStatus.GONE.value());
+            model.addAttribute("withdrawnAt", announcement.getWithdrawnAt().atZone(zone).toLocalDate());
+            model.addAttribute("withdrawnReason", announcement.getWithdrawnReason());
+            return "announcement-withdrawn";
+        }
         model.addAttribute("announcement", view(announcement, platformsByCode()));
         return "announcement";
     }

@@ -597,12 +597,24 @@ class ComplaintHandlingProcessTest {
     }
 
     private String enforcedCase(String account) {
+        return enforcedCase(account, false);
+    }
+
+    private String enforcedCase(String account, boolean announce) {
         String caseNumber = newCase(ComplaintCategory.IMPERSONATION, "https://shortvideo.example/@" + account, account);
         verify(caseNumber, "SUBSTANTIATED", "假冒账号 Impersonation");
         cases.advance(caseNumber, Duration.ofDays(3).plusMinutes(1));
-        cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
+        Map<String, Object> decision = new java.util.HashMap<>(Map.of(
                 "enforcementMeasures", List.of("CLOSE_ACCOUNT", "CLEAR_FOLLOWERS"), "furtherDeadline", "NONE",
-                "enforcementNote", "关闭账号 Close the account", "announce", false));
+                "enforcementNote", "关闭账号 Close the account", "announce", announce));
+        if (announce) {
+            decision.put("announcementSummary", "假冒政府机构账号 Impersonated a government body");
+        }
+        cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", decision);
+        if (announce) {
+            cases.complete(caseNumber, "Task_ApproveAnnouncement", "supervisor2",
+                    Map.of("approved", true, "approvalNote", "同意 Approved"));
+        }
         return caseNumber;
     }
 
@@ -614,7 +626,8 @@ class ComplaintHandlingProcessTest {
     @Test
     void theAccountHolderIsToldWhyAndAnObjectionUpheldChangedOrRevokedChangesTheCase(
             @Autowired Objections objections, @Autowired org.qinglang.registry.ViolationRepository violations) {
-        String revokedCase = enforcedCase("objector_" + System.nanoTime() % 100000);
+        String revokedCase = enforcedCase("objector_" + System.nanoTime() % 100000, true);
+        Announcement published = announcements.findByCaseNumber(revokedCase).orElseThrow();
         // The statement of reasons for the account holder travels with the decision, with the way to object.
         String document = textOf(decisionDocuments.issued(revokedCase, 1).orElseThrow().getPdf());
         assertThat(document).contains("处置理由告知书", "Statement of reasons", "/objections/" + revokedCase);
@@ -638,6 +651,13 @@ class ComplaintHandlingProcessTest {
         assertThat(violations.existsByCaseNumber(revokedCase)).as("no longer counts against account or platform")
                 .isFalse();
         assertThat(objections.canObject(revokedCase)).isFalse();
+        // The typical case it was published as leaves the board; its page says only that and when.
+        assertThat(announcements.findByCaseNumber(revokedCase).orElseThrow().isWithdrawn()).isTrue();
+        assertThat(announcements.newestFirst(null, null, org.springframework.data.domain.PageRequest.of(0, 1000)))
+                .noneMatch(a -> a.getCaseNumber().equals(revokedCase));
+        var gone = http.getForEntity("/announcements/" + published.getId(), String.class);
+        assertThat(gone.getStatusCode().value()).isEqualTo(410);
+        assertThat(gone.getBody()).contains("撤下").doesNotContain("假冒政府机构账号");
         assertThat(TestMail.to(mail, "compliance@shortvideo.example")).anyMatch(m -> TestMail.subject(m)
                 .contains(revokedCase) && TestMail.body(m).contains("撤销原决定"));
 
