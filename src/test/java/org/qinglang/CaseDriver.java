@@ -29,8 +29,11 @@ public class CaseDriver {
     private final ProcessEngine engine;
     private final IntakeService intake;
     private final MailOutbox outbox;
+    private final org.qinglang.casework.CaseReplies replies;
 
-    public CaseDriver(ProcessEngine engine, IntakeService intake, MailOutbox outbox) {
+    public CaseDriver(ProcessEngine engine, IntakeService intake, MailOutbox outbox,
+            org.qinglang.casework.CaseReplies replies) {
+        this.replies = replies;
         this.engine = engine;
         this.intake = intake;
         this.outbox = outbox;
@@ -95,6 +98,20 @@ public class CaseDriver {
     public void advance(String caseNumber, Duration duration) {
         ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));
         runDueJobs(caseNumber);
+    }
+
+    /**
+     * The platform reports every measure it was ordered to take as carried out, and a case worker finds
+     * the rectification adequate.
+     */
+    public void confirmCompliance(String caseNumber) {
+        List<org.qinglang.casework.MeasureConfirmation.Report> reports = replies.orderedMeasures(caseNumber).stream()
+                .map(code -> org.qinglang.casework.MeasureConfirmation.Report.read(code, true, "2026-01-02T09:30",
+                        null)).toList();
+        replies.platformResponded(caseNumber, "已执行 Carried out", List.of(), reports);
+        runDueJobs(caseNumber);
+        complete(caseNumber, "Task_ReviewRectification", "caseworker",
+                Map.of("rectificationAdequate", true, "reviewNote", "已执行 Carried out"));
     }
 
     /**

@@ -115,8 +115,8 @@ class PostgresLifecycleTest {
         assertThat(instance).hasPassed("Task_SendRectificationReminder", "Task_RecordMissedDeadline")
                 .isWaitingAt("Task_DecideEnforcement");
         cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
-                "enforcementMeasures", List.of("CLOSE_ACCOUNT", "FINE"), "fineAmount", 20000L,
-                "enforcementNote", "关闭账号并罚款",
+                "enforcementMeasures", List.of("SUSPEND_FUNCTIONS", "FINE"), "fineAmount", 20000L,
+                "enforcementNote", "暂停功能并罚款",
                 "furtherDeadline", "NONE", "announce", true, "announcementSummary", "以删帖为名索要钱财。"));
         cases.complete(caseNumber, "Task_ApproveAnnouncement", "supervisor2",
                 Map.of("approved", true, "approvalNote", "同意"));

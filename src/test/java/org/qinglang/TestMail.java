@@ -93,6 +93,21 @@ public final class TestMail {
     }
 
     /** A Message-ID of ours without its signature: {@code <notice-QL-2026-000001@qinglang.local>}. */
+    /** The content of the message's first attachment of this MIME type. */
+    public static byte[] attachment(MimeMessage message, String mimeType) {
+        try {
+            jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (parts.getBodyPart(i).isMimeType(mimeType)) {
+                    return parts.getBodyPart(i).getInputStream().readAllBytes();
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("no " + mimeType + " attached");
+    }
+
     public static String unsigned(String messageId) {
         return messageId == null ? null : messageId.replaceFirst("\\.[0-9a-f]{24}@", "@");
     }

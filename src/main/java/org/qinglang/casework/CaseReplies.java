@@ -100,10 +100,13 @@ public class CaseReplies {
         if (instances.length == 0) {
             return List.of();
         }
-        Object codes = runtimeService.createVariableInstanceQuery().processInstanceIdIn(instances)
-                .variableName(CaseVariables.REQUIRED_MEASURES).list().stream().findFirst().map(v -> v.getValue())
-                .orElse(null);
-        return org.qinglang.registry.MeasureCodes.parse(codes);
+        // The latest notice's orders; cases noticed before those were kept answer the triage's measures.
+        Map<String, Object> values = new java.util.HashMap<>();
+        runtimeService.createVariableInstanceQuery().processInstanceIdIn(instances)
+                .variableNameIn(CaseVariables.ORDERED_MEASURES, CaseVariables.REQUIRED_MEASURES).list()
+                .forEach(v -> values.putIfAbsent(v.getName(), v.getValue()));
+        return org.qinglang.registry.MeasureCodes.parse(values.getOrDefault(CaseVariables.ORDERED_MEASURES,
+                values.get(CaseVariables.REQUIRED_MEASURES)));
     }
 
     /**

@@ -9,6 +9,7 @@ import org.qinglang.common.EngineClock;
 import org.qinglang.common.Labels;
 import org.qinglang.casefile.CaseFiles;
 import org.qinglang.casefile.Complaint;
+import org.qinglang.registry.MeasureCodes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,14 +45,19 @@ public class ApplyEnforcement implements JavaDelegate {
         complaint.enforcementApplied(level);
 
         Object allowed = execution.getVariable(CaseVariables.FURTHER_NOTICE_ALLOWED);
-        boolean furtherNotice = decision.furtherDeadline() != null && (allowed instanceof Boolean ladder ? ladder
-                : level <= HIGHEST_LEVEL_WITH_FURTHER_NOTICE);
+        boolean ladderAllows = allowed instanceof Boolean ladder ? ladder : level <= HIGHEST_LEVEL_WITH_FURTHER_NOTICE;
+        // Orders about the account are the platform's to carry out: it confirms them, measure by measure, by
+        // the time the decision document gives, at every level; a refusal or silence climbs the ladder again.
+        boolean ordersToPlatform = decision.measures().stream().anyMatch(MeasureCodes.ACCOUNT_ENFORCEMENT::contains);
+        boolean furtherNotice = ordersToPlatform || (decision.furtherDeadline() != null && ladderAllows);
+        String noticeDeadline = decision.furtherDeadline() != null ? decision.furtherDeadline()
+                : DecisionDocuments.DEFAULT_TIME_TO_COMPLY;
         List<String> allMeasures = new ArrayList<>(decision.measures());
         execution.setVariable(CaseVariables.ESCALATION_LEVEL, level);
         execution.setVariable(CaseVariables.POLICE_REFERRAL_REQUESTED, decision.referToPolice());
         execution.setVariable(CaseVariables.FURTHER_NOTICE_REQUIRED, furtherNotice);
         if (furtherNotice) {
-            execution.setVariable(CaseVariables.NOTICE_DEADLINE, decision.furtherDeadline());
+            execution.setVariable(CaseVariables.NOTICE_DEADLINE, noticeDeadline);
         }
         execution.setVariable(CaseVariables.ENFORCEMENT_MEASURES_CODES, String.join(",", allMeasures));
         execution.setVariable(CaseVariables.ENFORCEMENT_MEASURES_TEXT, labels.measureList(allMeasures));

@@ -34,7 +34,7 @@ import org.thymeleaf.context.Context;
 public class DecisionDocuments {
 
     /** Measures against the account; the platform carries them out on our order. The rest are against the platform. */
-    public static final Set<String> ACCOUNT_MEASURES = Set.of("CLOSE_ACCOUNT", "CLEAR_FOLLOWERS", "SUSPEND_MONETISATION");
+    public static final Set<String> ACCOUNT_MEASURES = MeasureCodes.ACCOUNT_ENFORCEMENT;
     /** Time to comply where the decision sets no further deadline. */
     static final String DEFAULT_TIME_TO_COMPLY = "3 working days";
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");

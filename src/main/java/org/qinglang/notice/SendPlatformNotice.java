@@ -51,13 +51,16 @@ public class SendPlatformNotice implements JavaDelegate {
 
         List<String> measures = new ArrayList<>(codes(execution.getVariable(CaseVariables.REQUIRED_MEASURES)));
         if (level > 0) {
+            // Only orders about the account go to the platform; measures against the platform are ours.
             codes(execution.getVariable(CaseVariables.ENFORCEMENT_MEASURES_CODES)).stream()
+                    .filter(MeasureCodes.ACCOUNT_ENFORCEMENT::contains)
                     .filter(code -> !measures.contains(code)).forEach(measures::add);
         }
         caseMail.platformNotice(complaint, platform, level,
                 measures.stream().map(code -> "- " + labels.measure(code)).toList(), schedule.dueAt(),
                 labels.bilingual("notice.legal-basis"), measures.stream().map(MeasureLines::blank).toList());
 
+        execution.setVariable(CaseVariables.ORDERED_MEASURES, String.join(",", measures));
         execution.setVariable(CaseVariables.RECTIFICATION_DUE_AT, Date.from(schedule.dueAt()));
         execution.setVariable(CaseVariables.REMINDER_DUE_AT, Date.from(schedule.remindAt()));
         execution.setVariable(CaseVariables.RECTIFICATION_DUE_AT_TEXT, CaseMail.formatTime(schedule.dueAt()));

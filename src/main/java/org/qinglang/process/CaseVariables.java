@@ -44,6 +44,8 @@ public final class CaseVariables {
     public static final String PRIOR_ACCOUNT_VIOLATIONS = "priorAccountViolations";
     public static final String PRIOR_PLATFORM_VIOLATIONS = "priorPlatformViolations";
     public static final String REQUIRED_MEASURES = "requiredMeasures";
+    /** What the platform's latest notice orders it to do, which its report answers measure by measure. */
+    public static final String ORDERED_MEASURES = "orderedMeasures";
     public static final String REQUIRED_MEASURES_TEXT = "requiredMeasuresText";
     /** Measures against the platform itself, which we carry out (Task_TakePlatformMeasures); "" for none. */
     public static final String PLATFORM_MEASURES = "platformMeasures";

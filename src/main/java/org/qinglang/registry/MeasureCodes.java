@@ -11,6 +11,14 @@ import org.camunda.spin.json.SpinJsonNode;
  */
 public final class MeasureCodes {
 
+    /**
+     * The enforcement measures taken against the account, which the platform is ordered to carry out;
+     * every other enforcement measure (interview, fine, suspension of functions, removal) is ours,
+     * taken against the platform.
+     */
+    public static final java.util.Set<String> ACCOUNT_ENFORCEMENT = java.util.Set.of("CLOSE_ACCOUNT",
+            "CLEAR_FOLLOWERS", "SUSPEND_MONETISATION");
+
     private MeasureCodes() {
     }
 

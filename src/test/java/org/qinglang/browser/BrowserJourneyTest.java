@@ -1,5 +1,11 @@
 package org.qinglang.browser;
 
+import jakarta.mail.internet.MimeMessage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.openqa.selenium.JavascriptExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -81,6 +87,8 @@ class BrowserJourneyTest {
     private static final String COMPLAINANT_NAME = "林晓燕";
     private static final String COMPLAINANT_EMAIL = "lin.xiaoyan@mail.example";
     private static final String ACCOUNT = "@fake_tax_office";
+    private static final String PLATFORM_CONTACT = "compliance@shortvideo.example";
+    private static final String PUBLIC_BASE_URL = "http://localhost:8080";
     private static final String SUMMARY = "该账号假冒<b>税务机关</b>发布虚假退税通知。" + SCRIPT;
 
     @RegisterExtension
@@ -201,13 +209,64 @@ class BrowserJourneyTest {
                 .processInstanceId(verification.getProcessInstanceId()).activityId("Task_AwaitPlatformResponse")
                 .count()).isEqualTo(1);
 
-        // 3. The deadline passes; one supervisor decides, another approves the announcement.
+        // 3. The deadline passes; a supervisor decides, with a further deadline for the account measures.
         cases.advance(caseNumber, Duration.ofDays(3).plusMinutes(1)); // IMPERSONATION is HIGH: P3D
         assertThat(cases.task(caseNumber, "Task_DecideEnforcement")).isNotNull();
         cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
                 "enforcementMeasures", List.of("CLOSE_ACCOUNT", "CLEAR_FOLLOWERS"), "policeReferral", false,
-                "furtherDeadline", "NONE", "enforcementNote", "关闭假冒账号 Close the impersonating account",
+                "furtherDeadline", "3 working days", "enforcementNote", "关闭假冒账号 Close the impersonating account",
                 "announce", true, "announcementSummary", SUMMARY));
+
+        // 4. The decision document reaches the platform as a PDF; this is what it reads.
+        MimeMessage decisionMail = mailTo(PLATFORM_CONTACT, "decision-1-" + caseNumber);
+        byte[] pdf = TestMail.attachment(decisionMail, "application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("处置决定书", caseNumber, "关闭账号",
+                    ACCOUNT, "Enforcement Decision");
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png",
+                    SCREENSHOTS.resolve(String.format("%02d-decision-document.png", ++shot)).toFile());
+        }
+
+        // 5. The platform reports each measure on the page its notice links to, with evidence for each.
+        String notice = TestMail.body(mailTo(PLATFORM_CONTACT, "notice-1-" + caseNumber));
+        java.util.regex.Matcher responseLink = java.util.regex.Pattern.compile("http://\\S+/platform/respond/\\S+").matcher(notice);
+        assertThat(responseLink.find()).as("response link in the notice").isTrue();
+        driver.get(responseLink.group().replace(PUBLIC_BASE_URL, url("")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("platform-response-form")));
+        Path proof = writePng();
+        List<String> ordered = driver.findElements(By.cssSelector("#platform-response-form input[type=radio][value=DONE]"))
+                .stream().map(radio -> radio.getDomAttribute("name").substring("done.".length())).toList();
+        assertThat(ordered).contains("CLOSE_ACCOUNT", "CLEAR_FOLLOWERS");
+        for (String code : ordered) {
+            check(driver.findElement(By.cssSelector("input[name='done." + code + "'][value=DONE]")));
+            WebElement at = driver.findElement(By.cssSelector("input[name='at." + code + "']"));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", at, "2026-01-02T09:30");
+            type(driver.findElement(By.cssSelector("input[name='note." + code + "']")), "已执行 Done");
+            driver.findElement(By.cssSelector("input[name='proof." + code + "']")).sendKeys(proof.toString());
+        }
+        type(driver.findElement(By.id("response-text")), "账号已关闭，粉丝已清空。Account closed, followers cleared.");
+        screenshot("platform-reports-each-measure");
+        driver.findElement(By.cssSelector("#platform-response-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), caseNumber));
+        assertNoAlert();
+        screenshot("platform-report-received");
+        cases.runDueJobs(caseNumber);
+
+        // 6. The case worker sees the report, measure by measure, and finds the rectification adequate.
+        Task review = cases.task(caseNumber, "Task_ReviewRectification");
+        assertThat(review).as("review of %s", caseNumber).isNotNull();
+        logIn("caseworker");
+        openTask(review);
+        claim(review, "caseworker");
+        assertThat(formField("平台反馈").getDomProperty("value")).contains("✓ 关闭账号", "CLOSE_ACCOUNT-browser-evidence.png");
+        check(formField("整改到位"));
+        type(formField("审核意见"), "逐项核实已执行 Each measure checked");
+        screenshot("tasklist-review-rectification");
+        complete();
+        cases.runDueJobs(caseNumber);
+        logOut();
+
+        // 7. Another supervisor approves the announcement.
         Task approval = cases.task(caseNumber, "Task_ApproveAnnouncement");
         assertThat(approval).isNotNull();
         logOut();
@@ -225,7 +284,7 @@ class BrowserJourneyTest {
         cases.runDueJobs(caseNumber);
         assertThat(cases.instance(caseNumber)).isNull();
 
-        // 4. The public reads it on the exposure board, markup as text, the complainant unnamed.
+        // 8. The public reads it on the exposure board, markup as text, the complainant unnamed.
         Announcement announcement = announcements.findByCaseNumber(caseNumber).orElseThrow();
         assertThat(announcement.getApprovedBy()).isEqualTo("supervisor2");
         driver.get(url("/announcements"));
@@ -240,6 +299,12 @@ class BrowserJourneyTest {
         assertThat(driver.findElement(By.cssSelector("main h1")).getText()).contains(ACCOUNT);
         assertPublicPageShowsSummaryAsText();
         screenshot("announcement");
+    }
+
+    /** The mail to {@code to} whose Message-ID names this kind and case. */
+    private static MimeMessage mailTo(String to, String idPart) {
+        return TestMail.to(mail, to).stream().filter(m -> TestMail.messageId(m).contains(idPart)).findFirst()
+                .orElseThrow(() -> new AssertionError("no mail " + idPart + " to " + to));
     }
 
     private String fileComplaint() throws IOException {

@@ -611,6 +611,9 @@ class ComplaintHandlingProcessTest {
             decision.put("announcementSummary", "假冒政府机构账号 Impersonated a government body");
         }
         cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", decision);
+        // The account measures are the platform's: the decision waits for its confirmation.
+        assertThat(cases.instance(caseNumber)).isWaitingAt("Task_AwaitPlatformResponse");
+        cases.confirmCompliance(caseNumber);
         if (announce) {
             cases.complete(caseNumber, "Task_ApproveAnnouncement", "supervisor2",
                     Map.of("approved", true, "approvalNote", "同意 Approved"));
@@ -679,6 +682,27 @@ class ComplaintHandlingProcessTest {
     }
 
     @Test
+    void accountMeasuresOfADecisionWaitForThePlatformAndSilenceClimbsTheLadder() {
+        String caseNumber = newCase(ComplaintCategory.IMPERSONATION, "https://weibo.example/u/silent", "silent_fake");
+        verify(caseNumber, "SUBSTANTIATED", "假冒账号 Impersonation");
+        cases.advance(caseNumber, Duration.ofDays(3).plusMinutes(1));
+        Instant decided = ClockUtil.getCurrentTime().toInstant();
+        cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
+                "enforcementMeasures", List.of("CLOSE_ACCOUNT", "INTERVIEW"), "furtherDeadline", "NONE",
+                "enforcementNote", "关闭账号 Close the account", "announce", false));
+        // No further deadline was set, yet the account's closure is ordered: the platform has the decision
+        // document's three working days to confirm it, and only the orders about the account are asked of it.
+        assertThat(cases.instance(caseNumber)).isWaitingAt("Task_AwaitPlatformResponse");
+        assertThat(caseReplies.orderedMeasures(caseNumber)).contains("CLOSE_ACCOUNT").doesNotContain("INTERVIEW");
+        assertThat(complaint(caseNumber).getRectificationDueAt()).isBetween(workingDays.plusWorkingDays(decided, 3),
+                workingDays.plusWorkingDays(decided.plusSeconds(60), 3));
+        cases.advancePastRectificationDeadline(caseNumber);
+        assertThat(cases.instance(caseNumber)).isWaitingAt("Task_DecideEnforcement")
+                .variables().containsEntry("furtherNoticeAllowed", false);
+        assertThat(complaint(caseNumber).getEscalationLevel()).isEqualTo(1);
+    }
+
+    @Test
     void aMeasureThePlatformRefusedClimbsTheLadder() {
         String caseNumber = newCase(ComplaintCategory.IMPERSONATION, "https://weibo.example/u/refused", "fake_bureau");
         verify(caseNumber, "SUBSTANTIATED", "假冒政府机构 Impersonates a government body");
@@ -726,11 +750,11 @@ class ComplaintHandlingProcessTest {
                         workingDays.plusWorkingDays(decisionAsked, 2));
         // A summary that names the complainant is refused.
         assertThatThrownBy(() -> cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
-                "enforcementMeasures", List.of("SUSPEND_MONETISATION"), "enforcementNote", "暂停营利",
+                "enforcementMeasures", List.of("SUSPEND_FUNCTIONS"), "enforcementNote", "暂停营利",
                 "announce", true, "announcementSummary", "王先生举报的直播间")))
                 .hasMessageContaining("complainant");
         cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
-                "enforcementMeasures", List.of("SUSPEND_MONETISATION"), "enforcementNote", "暂停营利",
+                "enforcementMeasures", List.of("SUSPEND_FUNCTIONS"), "enforcementNote", "暂停直播功能",
                 "furtherDeadline", "NONE", "announce", true, "announcementSummary", "摆拍灾情直播骗取打赏"));
         cases.complete(caseNumber, "Task_ApproveAnnouncement", "supervisor2",
                 Map.of("approved", false, "approvalNote", "不具典型性 Not typical"));
@@ -838,8 +862,8 @@ class ComplaintHandlingProcessTest {
         verify(caseNumber, "SUBSTANTIATED", "假冒账号 Impersonation");
         cases.advance(caseNumber, Duration.ofDays(3).plusMinutes(1));
         cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
-                "enforcementMeasures", List.of("CLOSE_ACCOUNT"), "furtherDeadline", "NONE",
-                "enforcementNote", "关闭账号 Close the account", "announce", false));
+                "enforcementMeasures", List.of("SUSPEND_FUNCTIONS"), "furtherDeadline", "NONE",
+                "enforcementNote", "暂停功能 Suspend functions", "announce", false));
         assertThat(complaint(caseNumber).getStage()).isEqualTo(CaseStage.CLOSED);
         assertThat(complaint(caseNumber).getOutcomeDecidedBy()).isEqualTo("supervisor");
 
@@ -942,17 +966,7 @@ class ComplaintHandlingProcessTest {
     }
 
     static byte[] pdfOf(MimeMessage message) {
-        try {
-            jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
-            for (int i = 0; i < parts.getCount(); i++) {
-                if (parts.getBodyPart(i).isMimeType("application/pdf")) {
-                    return parts.getBodyPart(i).getInputStream().readAllBytes();
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        throw new AssertionError("no PDF attached");
+        return TestMail.attachment(message, "application/pdf");
     }
 
     static String textOf(byte[] pdf) {
