@@ -91,7 +91,7 @@ class DecisionTablesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"CRITICAL, PT24H, PT6H, PT12H", "HIGH, P3D, P1D, P1D", "MEDIUM, P5D, P1D, P2D", "LOW, P7D, P2D, P3D"})
+    @CsvSource({"CRITICAL, PT24H, PT6H, PT12H", "HIGH, P3D, P1D, P1D", "MEDIUM, 5 working days, P1D, P2D", "LOW, 10 working days, P2D, P3D"})
     void deadlinesBySeverity(String severity, String deadline, String reminder, String verification) {
         var result = dmn.evaluateDecision(triage.get("triage-deadline"), Map.of("severity", severity))
                 .getSingleResult();
