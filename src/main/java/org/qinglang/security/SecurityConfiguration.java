@@ -10,13 +10,26 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import java.util.LinkedHashMap;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what. Public: the complaint intake, the token-protected links, the exposure board
- * and health. Staff: everything else, with their engine account. The Camunda webapps keep their
- * own login and CSRF protection; the engine REST API requires HTTP Basic against the engine's
- * identity service.
+ * and health. Staff: everything else, with their engine account, through one login page whose
+ * session Tasklist, Cockpit and Admin accept (they keep their own CSRF protection); the engine REST
+ * API requires HTTP Basic against the engine's identity service.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -28,7 +41,16 @@ public class SecurityConfiguration {
             throws Exception {
         http.authenticationProvider(engineUsers)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
+                        // The webapps' pages, scripts and API need the staff login (one session for all);
+                        // the engine REST API checks HTTP Basic itself.
+                        .requestMatchers("/engine-rest/**").permitAll()
+                        // The webapps' logout without their CSRF header comes from another site's page.
+                        .requestMatchers(request -> webappLogoutPath().matches(request)
+                                && request.getHeader("X-XSRF-TOKEN") == null).denyAll()
+                        .requestMatchers("/login").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/camunda/app/*/styles/**", "/camunda/app/*/assets/**",
+                                "/camunda/app/*/locales/**", "/camunda/assets/**", "/camunda/lib/**",
+                                "/camunda/favicon.ico").permitAll()
                         // The webapps' login page asks for this (a Camunda Run welcome page) and expects 200 or
                         // 404; a 401 with WWW-Authenticate would open the browser's own password dialog over it.
                         .requestMatchers(HttpMethod.GET, "/camunda-welcome").permitAll()
@@ -50,12 +72,68 @@ public class SecurityConfiguration {
                         .requestMatchers("/models", "/models/**").hasAnyRole(Roles.MANAGERS, Roles.ADMINS)
                         .anyRequest().hasAnyRole(STAFF))
                 .httpBasic(basic -> basic.realmName("Qinglang"))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/camunda/app/tasklist/default/", false))
+                // Logging out of a webapp (its own logout call) ends the one session too.
+                .logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"),
+                                webappLogout()))
+                        .logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoints()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 // The webapps and the engine API bring their own CSRF protection or use HTTP Basic;
                 // our JSON API is called without cookies.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/api/**"))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
+    }
+
+    /**
+     * A webapp's own logout call, which carries the webapps' CSRF header: another site's page cannot
+     * send it, so it cannot log anyone out.
+     */
+    static RequestMatcher webappLogout() {
+        RequestMatcher path = webappLogoutPath();
+        return request -> path.matches(request) && request.getHeader("X-XSRF-TOKEN") != null;
+    }
+
+    static RequestMatcher webappLogoutPath() {
+        return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
+                "/camunda/api/admin/auth/user/{engine}/logout");
+    }
+
+    /**
+     * Who is asked to log in, and how: a person's browser goes to the login page, the webapps' own
+     * calls get a bare 401 (a Basic challenge there would open the browser's password dialog), and
+     * API clients get the HTTP Basic challenge.
+     */
+    static AuthenticationEntryPoint entryPoints() {
+        LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> points = new LinkedHashMap<>();
+        points.put(PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/**"),
+                new HttpStatusEntryPoint(org.springframework.http.HttpStatus.UNAUTHORIZED));
+        MediaTypeRequestMatcher pages = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        pages.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+        points.put(pages, new LoginUrlAuthenticationEntryPoint("/login"));
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("Qinglang");
+        DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(points);
+        entryPoint.setDefaultEntryPoint(basic);
+        return entryPoint;
+    }
+
+    /**
+     * Tasklist, Cockpit and Admin take the user of the staff login (container-based authentication),
+     * with the groups the engine's identity service gives them; after Spring Security's filters.
+     */
+    @Bean
+    FilterRegistrationBean<Filter> webappsTakeTheStaffLogin() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+                new ContainerBasedAuthenticationFilter());
+        registration.setName("qinglang-webapps-staff-login");
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
+        registration.setOrder(201);
+        return registration;
     }
 
     /** The engine REST API never answers anonymously. */

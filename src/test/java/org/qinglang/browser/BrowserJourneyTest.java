@@ -341,23 +341,22 @@ class BrowserJourneyTest {
     // Tasklist
 
     private void logIn(String user) {
-        // The login page asks for /camunda-welcome; were it answered with a Basic challenge, the browser's own
-        // password dialog would open over the page and swallow every key and click.
-        assertThat(http.getForEntity("/camunda-welcome", String.class).getHeaders())
-                .doesNotContainKey(HttpHeaders.WWW_AUTHENTICATE);
-        driver.get(url("/camunda/app/tasklist/default/#/login"));
-        // The login plugin renders the form that stays; the first one is replaced at once.
-        String form = "view[data-plugin-id='default-login-form'] form[name=signinForm] ";
-        By username = By.cssSelector(form + "input[ng-model='username']");
-        By password = By.cssSelector(form + "input[ng-model='password']");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(username));
-        type(driver.findElement(username), user);
-        type(driver.findElement(password), user);
-        wait.until(ExpectedConditions.domPropertyToBe(driver.findElement(username), "value", user));
-        screenshot("tasklist-login-" + user);
-        driver.findElement(By.cssSelector(form + "button[type=submit]")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(username));
+        // One login page for every staff screen; Tasklist opens with its session, no second login and no
+        // browser password dialog.
+        logOut();
+        driver.get(url("/camunda/app/tasklist/default/"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("工作人员登录");
+        type(username, user);
+        type(driver.findElement(By.id("password")), user);
+        screenshot("staff-login-" + user);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters")));
+        // No banner about another product on the staff screens.
+        assertThat(driver.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(banner ->
+                assertThat(banner.isDisplayed()).isFalse());
     }
 
     private void logOut() {

@@ -8,13 +8,12 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A login to the Camunda webapps as their pages make it: the session cookie and the CSRF token the
- * webapps hand out, sent with every call to their API ({@code /camunda/api/engine/...}) as Tasklist
- * and Cockpit send them.
+ * A login to the Camunda webapps as staff make it: the staff login page's session, and the CSRF token
+ * the webapps hand out, sent with every call to their API ({@code /camunda/api/engine/...}) as
+ * Tasklist and Cockpit send them.
  */
 final class WebappSession {
 
@@ -29,22 +28,14 @@ final class WebappSession {
     }
 
     static WebappSession login(TestRestTemplate http, String app, String user) {
-        ResponseEntity<String> start = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
-        String csrf = cookie(start, "XSRF-TOKEN");
-        HttpHeaders loginHeaders = new HttpHeaders();
-        loginHeaders.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        loginHeaders.add(HttpHeaders.COOKIE, "JSESSIONID=" + cookie(start, "JSESSIONID") + "; XSRF-TOKEN=" + csrf);
-        loginHeaders.add("X-XSRF-TOKEN", csrf);
-        ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/default/login/" + app,
-                HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=" + user, loginHeaders), String.class);
-        assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
-        String session = cookie(login, "JSESSIONID");
-        // The login starts a new session; its first page hands out the session's CSRF token.
+        StaffLogin staff = StaffLogin.as(http, user, user);
+        // The webapp takes the staff login's session; its first page hands out the webapps' CSRF token.
         HttpHeaders sessionHeaders = new HttpHeaders();
-        sessionHeaders.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
-        String token = http.exchange("/camunda/app/" + app + "/default/", HttpMethod.GET,
-                new HttpEntity<>(sessionHeaders), String.class).getHeaders().getFirst("X-XSRF-TOKEN");
-        return new WebappSession(http, session, token);
+        sessionHeaders.add(HttpHeaders.COOKIE, "JSESSIONID=" + staff.session());
+        ResponseEntity<String> page = http.exchange("/camunda/app/" + app + "/default/", HttpMethod.GET,
+                new HttpEntity<>(sessionHeaders), String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return new WebappSession(http, staff.session(), page.getHeaders().getFirst("X-XSRF-TOKEN"));
     }
 
     /** Calls the webapps' API with this session; the body's own headers (content type) are kept. */
