@@ -354,9 +354,14 @@ class BrowserJourneyTest {
         driver.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters")));
-        // No banner about another product on the staff screens.
-        assertThat(driver.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(banner ->
-                assertThat(banner.isDisplayed()).isFalse());
+        // No banner about another product on the staff screens; no "start process" or "create task".
+        for (String hidden : List.of(".ce-eol-banner", "li.start-process-action", "li.create-task-action")) {
+            assertThat(driver.findElements(By.cssSelector(hidden))).allSatisfy(element ->
+                    assertThat(element.isDisplayed()).as(hidden).isFalse());
+        }
+        assertThat(driver.findElement(By.cssSelector("[cam-widget-header]")).getText()).doesNotContain("启动流程", "创建任务");
+        assertThat(driver.findElement(By.cssSelector(".task-filters .active, .task-filters li.active, .task-filters"))
+                .getText()).contains("可办任务");
     }
 
     private void logOut() {

@@ -45,7 +45,8 @@ class TasklistTranslationTest {
     @ParameterizedTest
     @ValueSource(strings = {"tasklist", "admin", "welcome"})
     void configOffersChineseAndKeepsEverythingElseAsShipped(String app) throws IOException {
-        ResponseEntity<String> response = http.getForEntity("/camunda/app/" + app + "/scripts/config.js", String.class);
+        ResponseEntity<String> response = http.withBasicAuth("demo", "demo")
+                .getForEntity("/camunda/app/" + app + "/scripts/config.js", String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         String served = response.getBody();
