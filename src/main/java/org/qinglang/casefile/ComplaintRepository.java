@@ -19,6 +19,9 @@ public interface ComplaintRepository extends JpaRepository<Complaint, Long>, Jpa
     @Query("select c from Complaint c where c.caseNumber = :caseNumber")
     Optional<Complaint> findByCaseNumber(String caseNumber);
 
+    /** The complaints handled together with this open case (duplicates linked to it). */
+    java.util.List<Complaint> findByLinkedCaseNumberOrderById(String caseNumber);
+
     /** In JPQL, whose SQL Hibernate keeps (see ViolationRepository): asked for every incoming mail. */
     @Query("select c from Complaint c where c.externalMessageId = :messageId")
     Optional<Complaint> findByExternalMessageId(String messageId);

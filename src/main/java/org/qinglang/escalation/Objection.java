@@ -78,6 +78,14 @@ public class Objection {
         return decidedBy;
     }
 
+    public Instant getFiledAt() {
+        return filedAt;
+    }
+
+    public Instant getDecidedAt() {
+        return decidedAt;
+    }
+
     public String getMeasuresBefore() {
         return measuresBefore;
     }

@@ -26,6 +26,32 @@ public class StaffEvidenceController {
         this.evidence = evidence;
     }
 
+    /**
+     * An image or PDF shown in the case file. Only types whose content was checked at intake are shown
+     * inline, and in a sandbox that runs nothing; everything else is a download.
+     */
+    @GetMapping("/staff/evidence/{id}/view")
+    @Transactional(readOnly = true)
+    public ResponseEntity<byte[]> view(@PathVariable long id) {
+        Evidence item = evidence.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String type = item.getContentType() == null ? "" : item.getContentType().split(";")[0].strip()
+                .toLowerCase(java.util.Locale.ROOT);
+        if (!CaseFilePages.SHOWN_INLINE.contains(type)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(type))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(item.getFileName() == null ? "evidence-" + id : item.getFileName(),
+                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                // An image runs nothing at all; Chromium shows no PDF in a sandbox, so a PDF gets its viewer only.
+                .header("Content-Security-Policy", type.startsWith("image/") ? "sandbox; default-src 'none'; img-src 'self'"
+                        : "default-src 'none'; object-src 'self'; plugin-types application/pdf")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Evidence-SHA256", item.getSha256())
+                .body(item.getContent());
+    }
+
     @GetMapping("/staff/evidence/{id}")
     @Transactional(readOnly = true)
     public ResponseEntity<byte[]> download(@PathVariable long id) {

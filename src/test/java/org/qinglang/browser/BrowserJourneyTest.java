@@ -198,7 +198,11 @@ class BrowserJourneyTest {
         check(formField("属实 Substantiated"));
         type(formField("核实说明"), "核实属实：该账号假冒税务机关 Impersonates the tax office");
         screenshot("tasklist-verify-complaint");
+        // The form links to the case file.
+        String caseFileLink = driver.findElement(By.cssSelector(".fjs-form a[href*='/staff/cases/']")).getDomAttribute("href");
+        assertThat(caseFileLink).endsWith("/staff/cases/" + caseNumber);
         complete();
+        visitCaseFile(caseNumber, caseFileLink);
         assertThat(engine.getTaskService().createTaskQuery().taskId(verification.getId()).count()).isZero();
         cases.runDueJobs(caseNumber);
         assertThat(cases.task(caseNumber, "Task_VerifyComplaint")).isNull();
@@ -299,6 +303,31 @@ class BrowserJourneyTest {
         assertThat(driver.findElement(By.cssSelector("main h1")).getText()).contains(ACCOUNT);
         assertPublicPageShowsSummaryAsText();
         screenshot("announcement");
+    }
+
+    /**
+     * The case file, in the same session as Tasklist: the complainant's picture shown, the complainant's
+     * contact, the verification in the timeline; a note added stays; the same page in English.
+     */
+    private void visitCaseFile(String caseNumber, String link) {
+        driver.get(link.startsWith("http") ? link : url(link));
+        wait.until(ExpectedConditions.textToBe(By.id("case-number"), caseNumber));
+        WebElement image = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("img.evidence-image")));
+        wait.until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0;", image));
+        assertThat(driver.findElement(By.id("complainant")).getText()).contains(COMPLAINANT_NAME, COMPLAINANT_EMAIL);
+        assertThat(driver.findElement(By.id("timeline")).getText()).contains("任务完成", "收到举报");
+        assertThat(driver.findElement(By.id("complaint")).getText()).contains("假冒仿冒").doesNotContain("IMPERSONATION");
+        type(driver.findElement(By.id("note-text")), "已电话联系举报人核实 Called the complainant" + SCRIPT);
+        driver.findElement(By.cssSelector("#note-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notes"), "已电话联系举报人核实"));
+        assertNoAlert();
+        screenshot("case-file-zh");
+        driver.get(url("/staff/cases/" + caseNumber + "?lang=en"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Case file"));
+        assertThat(driver.findElement(By.id("timeline")).getText()).contains("Task completed");
+        screenshot("case-file-en");
+        driver.get(url("/staff/cases/" + caseNumber + "?lang=zh-CN"));
     }
 
     /** The mail to {@code to} whose Message-ID names this kind and case. */

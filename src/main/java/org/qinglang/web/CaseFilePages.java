@@ -1,0 +1,291 @@
+package org.qinglang.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.qinglang.announcement.AnnouncementRepository;
+import org.qinglang.casefile.CaseFiles;
+import org.qinglang.casefile.CaseNote;
+import org.qinglang.casefile.CaseNoteRepository;
+import org.qinglang.casefile.Complaint;
+import org.qinglang.casefile.ComplaintRepository;
+import org.qinglang.casefile.Evidence;
+import org.qinglang.casework.CaseReplies;
+import org.qinglang.casework.MeasureConfirmation;
+import org.qinglang.common.EngineClock;
+import org.qinglang.common.Labels;
+import org.qinglang.escalation.DecisionDocumentRepository;
+import org.qinglang.escalation.EnforcementActionRepository;
+import org.qinglang.escalation.ObjectionRepository;
+import org.qinglang.escalation.PoliceAnswerRepository;
+import org.qinglang.escalation.ReferralDownloadRepository;
+import org.qinglang.mail.SentMailRepository;
+import org.qinglang.registry.MeasureCodes;
+import org.qinglang.registry.PlatformRepository;
+import org.qinglang.registry.ViolationRegister;
+import org.qinglang.security.StaffOffices;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The case file for staff (/staff/cases/{caseNumber}): the complaint, the complainant where the
+ * office rule allows, every piece of evidence shown, linked duplicates, the account's and platform's
+ * history, internal notes, what the case waits for now, and everything that happened, newest first.
+ */
+@Controller
+class CaseFilePages {
+
+    /** Evidence shown in the page itself: images and PDFs (their type checked at intake), text. */
+    static final Set<String> SHOWN_INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
+            "application/pdf");
+    private static final Set<String> SKIPPED_ACTIVITIES = Set.of("exclusiveGateway", "inclusiveGateway",
+            "parallelGateway", "userTask", "multiInstanceBody", "subProcess");
+
+    /** One line of the timeline. */
+    record Entry(Instant at, String kind, String title, String detail, String who) {
+    }
+
+    /** A piece of evidence as the page shows it. */
+    record EvidenceView(Long id, String kind, String fileName, String contentType, long size, String sha256,
+            Instant receivedAt, boolean image, boolean pdf, String text) {
+    }
+
+    /** What the case waits for now, and until when. */
+    record Waiting(String what, Instant until) {
+    }
+
+    private final CaseFiles caseFiles;
+    private final ComplaintRepository complaints;
+    private final CaseNoteRepository notes;
+    private final SentMailRepository sentMails;
+    private final EnforcementActionRepository decisions;
+    private final DecisionDocumentRepository documents;
+    private final ObjectionRepository objections;
+    private final PoliceAnswerRepository policeAnswers;
+    private final ReferralDownloadRepository referralDownloads;
+    private final AnnouncementRepository announcements;
+    private final CaseReplies replies;
+    private final ViolationRegister violations;
+    private final PlatformRepository platforms;
+    private final HistoryService history;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final org.camunda.bpm.engine.RepositoryService repository;
+    private final StaffOffices offices;
+    private final Labels labels;
+    private final ZoneId zone;
+
+    CaseFilePages(CaseFiles caseFiles, ComplaintRepository complaints, CaseNoteRepository notes,
+            SentMailRepository sentMails, EnforcementActionRepository decisions, DecisionDocumentRepository documents,
+            ObjectionRepository objections, PoliceAnswerRepository policeAnswers,
+            ReferralDownloadRepository referralDownloads, AnnouncementRepository announcements, CaseReplies replies,
+            ViolationRegister violations, PlatformRepository platforms, HistoryService history, RuntimeService runtime,
+            ManagementService management, org.camunda.bpm.engine.RepositoryService repository, StaffOffices offices, Labels labels,
+            @Value("${qinglang.time-zone:Asia/Shanghai}") String zone) {
+        this.caseFiles = caseFiles;
+        this.complaints = complaints;
+        this.notes = notes;
+        this.sentMails = sentMails;
+        this.decisions = decisions;
+        this.documents = documents;
+        this.objections = objections;
+        this.policeAnswers = policeAnswers;
+        this.referralDownloads = referralDownloads;
+        this.announcements = announcements;
+        this.replies = replies;
+        this.violations = violations;
+        this.platforms = platforms;
+        this.history = history;
+        this.runtime = runtime;
+        this.management = management;
+        this.repository = repository;
+        this.offices = offices;
+        this.labels = labels;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @GetMapping("/staff/cases/{caseNumber}")
+    @Transactional(readOnly = true)
+    public String caseFile(@PathVariable String caseNumber, Principal staff, Model model, Locale locale) {
+        Complaint c = caseFiles.get(caseNumber);
+        model.addAttribute("c", c);
+        model.addAttribute("zone", zone.getId());
+        model.addAttribute("time", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone));
+        model.addAttribute("categoryLabel", labels.get("category." + c.getCategory().name(), locale));
+        model.addAttribute("stageLabel", labels.get("stage." + c.getStage().name(), locale));
+        model.addAttribute("outcomeLabel", c.getOutcome() == null ? null
+                : labels.get("outcome." + c.getOutcome().name(), locale));
+        model.addAttribute("severityLabel", c.getSeverity() == null ? "-"
+                : labels.get("severity." + c.getSeverity(), locale));
+        model.addAttribute("platformName", platforms.findById(c.getPlatformCode()).map(p -> p.name(locale))
+                .orElse(c.getPlatformCode()));
+        boolean personalData = offices.mayReadPersonalData(staff.getName(), c.getResponsibleOffice(),
+                c.getOfficeChangedBy(), c.getOfficeBefore());
+        model.addAttribute("personalData", personalData);
+        model.addAttribute("evidence", c.getEvidence().stream().map(e -> evidenceView(e, locale)).toList());
+        model.addAttribute("duplicates", complaints.findByLinkedCaseNumberOrderById(caseNumber));
+        model.addAttribute("priorOfAccount", violations.priorOfAccount(caseNumber));
+        model.addAttribute("priorOfPlatform", violations.priorOfPlatform(caseNumber));
+        model.addAttribute("notes", notes.findByCaseNumberOrderByWrittenAtDescIdDesc(caseNumber));
+        model.addAttribute("waiting", waiting(caseNumber, locale));
+        model.addAttribute("timeline", timeline(c, personalData, locale));
+        return "case-file";
+    }
+
+    @PostMapping("/staff/cases/{caseNumber}/notes")
+    @Transactional
+    public String addNote(@PathVariable String caseNumber, @RequestParam(defaultValue = "") String text,
+            Principal staff) {
+        caseFiles.get(caseNumber);
+        String kept = text.strip();
+        if (!kept.isEmpty()) {
+            notes.save(new CaseNote(caseNumber, staff.getName(),
+                    kept.length() > CaseNote.MAX_TEXT ? kept.substring(0, CaseNote.MAX_TEXT) : kept, EngineClock.now()));
+        }
+        return "redirect:/staff/cases/" + caseNumber + "#notes";
+    }
+
+    private EvidenceView evidenceView(Evidence e, Locale locale) {
+        String type = e.getContentType() == null ? "" : e.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
+        String text = type.equals("text/plain") ? new String(e.getContent(), StandardCharsets.UTF_8) : null;
+        return new EvidenceView(e.getId(), labels.get("evidence.kind." + e.getKind().name(), locale), e.getFileName(),
+                type, e.getSizeBytes(), e.getSha256(), e.getCreatedAt(), type.startsWith("image/")
+                        && SHOWN_INLINE.contains(type), type.equals("application/pdf"), text);
+    }
+
+    private List<Waiting> waiting(String caseNumber, Locale locale) {
+        List<Waiting> waits = new ArrayList<>();
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(instance -> {
+            history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).unfinished().list()
+                    .stream().filter(a -> !"subProcess".equals(a.getActivityType()) && a.getActivityName() != null)
+                    .forEach(a -> waits.add(new Waiting(a.getActivityName(), null)));
+            Set<String> timers = management.createJobQuery().processInstanceId(instance.getId()).timers().list()
+                    .stream().map(org.camunda.bpm.engine.runtime.Job::getId).collect(java.util.stream.Collectors.toSet());
+            management.createJobQuery().processInstanceId(instance.getId()).list().forEach(job -> {
+                String step = activityName(instance.getId(), job.getJobDefinitionId());
+                boolean timer = timers.contains(job.getId()) && job.getDuedate() != null;
+                waits.add(new Waiting(labels.get(timer ? "casefile.timer" : "casefile.background", locale, step),
+                        timer ? job.getDuedate().toInstant() : null));
+            });
+        });
+        return waits;
+    }
+
+    private String activityName(String processInstanceId, String jobDefinitionId) {
+        var definition = management.createJobDefinitionQuery().jobDefinitionId(jobDefinitionId).singleResult();
+        if (definition == null) {
+            return "";
+        }
+        var model = repository.getBpmnModelInstance(definition.getProcessDefinitionId());
+        var element = model.getModelElementById(definition.getActivityId());
+        String name = element == null ? null : element.getAttributeValue("name");
+        return name == null ? definition.getActivityId() : name;
+    }
+
+    private List<Entry> timeline(Complaint c, boolean personalData, Locale locale) {
+        String n = c.getCaseNumber();
+        List<Entry> entries = new ArrayList<>();
+        entries.add(new Entry(c.getCreatedAt(), "intake", labels.get("casefile.received", locale,
+                labels.get("source." + c.getSource().name(), locale)), c.getContentUrl(), null));
+        for (Evidence e : c.getEvidence()) {
+            entries.add(new Entry(e.getCreatedAt(), "evidence", labels.get("evidence.kind." + e.getKind().name(), locale),
+                    e.getFileName() + " · SHA-256 " + e.getSha256(), null));
+        }
+        // Mail to the complainant names them only to staff who may see who complained.
+        sentMails.findByCaseNumberOrderById(n).forEach(m -> entries.add(new Entry(m.getSentAt(), "mail",
+                labels.get("casefile.mail-sent", locale, !personalData && m.getRecipient().equalsIgnoreCase(
+                        String.valueOf(c.getComplainantEmail())) ? labels.get("casefile.the-complainant", locale)
+                        : m.getRecipient()), m.getSubject(), null)));
+        List<String> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(n).list()
+                .stream().map(HistoricProcessInstance::getId).toList();
+        for (String instance : instances) {
+            for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance).list()) {
+                entries.add(new Entry(task.getStartTime().toInstant(), "task", labels.get("casefile.task-created", locale,
+                        task.getName()), null, null));
+                if (task.getEndTime() != null) {
+                    entries.add(new Entry(task.getEndTime().toInstant(), "task", labels.get("casefile.task-done",
+                            locale, task.getName()), null, task.getAssignee()));
+                }
+            }
+            for (HistoricActivityInstance step : history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                    .finished().list()) {
+                if (!SKIPPED_ACTIVITIES.contains(step.getActivityType()) && step.getActivityName() != null
+                        && !step.isCanceled()) {
+                    entries.add(new Entry(step.getEndTime().toInstant(), "step", step.getActivityName(), null, null));
+                }
+            }
+        }
+        if (c.getRectificationDueAt() != null) {
+            entries.add(new Entry(c.getNotifiedAt() != null ? c.getNotifiedAt() : c.getRectificationDueAt(), "deadline",
+                    labels.get(c.isDeadlineMissed() ? "casefile.deadline-missed" : "casefile.deadline-set", locale),
+                    time(c.getRectificationDueAt()), null));
+        }
+        decisions.findByCaseNumberOrderByEscalationLevel(n).forEach(d -> entries.add(new Entry(d.getDecidedAt(),
+                "decision", labels.get("casefile.decision", locale, d.getEscalationLevel()), labels.measureList(
+                        MeasureCodes.parse(d.getMeasures())) + (d.isRevoked() ? " · " + labels.get("casefile.revoked",
+                        locale) : ""), d.getDecidedBy())));
+        documents.findByCase(n).forEach(d -> entries.add(new Entry(d.getIssuedAt(), "document",
+                labels.get("casefile.document", locale, d.getDocumentNumber()), null, null)));
+        replies.confirmationsOf(n).forEach(m -> entries.add(new Entry(m.getReportedAt(), "platform",
+                (m.isExecuted() ? "✓ " : "✗ ") + labels.measure(m.getMeasure()), confirmationDetail(m), null)));
+        objections.findForCase(n).forEach(o -> {
+            entries.add(new Entry(o.getFiledAt(), "objection", labels.get("casefile.objection", locale), o.getText(), null));
+            if (o.getDecidedAt() != null) {
+                entries.add(new Entry(o.getDecidedAt(), "objection", labels.get("casefile.objection-decided", locale,
+                        o.getOutcome()), o.getNote(), o.getDecidedBy()));
+            }
+        });
+        policeAnswers.findForCase(n).forEach(a -> entries.add(new Entry(a.getAnsweredAt(), "police",
+                labels.get("casefile.police-answer", locale, a.getStatus()), a.getText(), null)));
+        referralDownloads.findForCase(n).forEach(d -> entries.add(new Entry(d.getDownloadedAt(), "custody",
+                labels.get("casefile.referral-download", locale), d.getChannel(), d.getDownloadedBy())));
+        announcements.findByCaseNumber(n).ifPresent(a -> {
+            entries.add(new Entry(a.getPublishedAt(), "announcement", labels.get("casefile.published", locale),
+                    a.getSummary(), a.getApprovedBy()));
+            if (a.isWithdrawn()) {
+                entries.add(new Entry(a.getWithdrawnAt(), "announcement", labels.get("casefile.withdrawn", locale),
+                        a.getWithdrawnReason(), null));
+            }
+        });
+        notes.findByCaseNumberOrderByWrittenAtDescIdDesc(n).forEach(note -> entries.add(new Entry(note.getWrittenAt(),
+                "note", labels.get("casefile.note", locale), note.getText(), note.getAuthor())));
+        entries.removeIf(e -> e.at() == null);
+        entries.sort(Comparator.comparing(Entry::at).reversed());
+        return entries;
+    }
+
+    private String confirmationDetail(MeasureConfirmation m) {
+        List<String> parts = new ArrayList<>();
+        if (m.getExecutedAt() != null) {
+            parts.add(time(m.getExecutedAt()));
+        }
+        if (m.getNote() != null) {
+            parts.add(m.getNote());
+        }
+        parts.addAll(m.getEvidenceFiles());
+        return String.join(" · ", parts);
+    }
+
+    private String time(Instant at) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(at) + " (" + zone.getId() + ")";
+    }
+}
