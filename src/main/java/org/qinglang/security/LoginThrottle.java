@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Guessing passwords from one client address: after too many failed logins in a while (HTTP Basic
- * on any path, or the webapps' login form), that address may not try again until a lock ends by
+ * on any path, the staff login page, or the webapps' login form), that address may not try again until a lock ends by
  * itself; it gets 429 with Retry-After. Each account is protected by the engine's own growing delay
  * between failed attempts, which also ends by itself (camunda.bpm generic property loginMaxAttempts
  * is set so high that no account is ever locked for good by strangers).
@@ -59,7 +59,8 @@ public class LoginThrottle extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-        if (response.getStatus() == 401 || isWebappLogin(request) && response.getStatus() >= 400) {
+        if (response.getStatus() == 401 || isWebappLogin(request) && response.getStatus() >= 400
+                || isStaffLogin(request) && String.valueOf(response.getHeader("Location")).contains("/login?error")) {
             recordFailure(address, now);
         }
     }
@@ -83,7 +84,13 @@ public class LoginThrottle extends OncePerRequestFilter {
 
     private static boolean isLoginAttempt(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
-        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6) || isWebappLogin(request);
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6) || isWebappLogin(request)
+                || isStaffLogin(request);
+    }
+
+    /** The staff login page's form, which answers a failure by sending the browser back to it. */
+    private static boolean isStaffLogin(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && "/login".equals(request.getRequestURI());
     }
 
     private static boolean isWebappLogin(HttpServletRequest request) {

@@ -33,6 +33,26 @@ public class StaffOffices {
         return mayReadPersonalData(userId, responsibleOffice);
     }
 
+    /**
+     * The offices whose complainants this user may see; null when every office (administrators and
+     * staff of all offices), empty for nobody.
+     */
+    public java.util.Set<String> personalDataOffices(String userId) {
+        if (userId == null) {
+            return java.util.Set.of();
+        }
+        if (identityService.createUserQuery().userId(userId).memberOfGroup(Roles.ADMINS).count() > 0) {
+            return null;
+        }
+        String offices = identityService.getUserInfo(userId, OFFICES);
+        if (offices == null) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> set = Arrays.stream(offices.split(",")).map(String::strip)
+                .collect(java.util.stream.Collectors.toSet());
+        return set.contains(ALL) ? null : set;
+    }
+
     public boolean mayReadPersonalData(String userId, String responsibleOffice) {
         if (userId == null) {
             return false;

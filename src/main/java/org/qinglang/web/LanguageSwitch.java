@@ -7,9 +7,13 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Links to the current page in the other language, keeping its query (e.g. a status token). */
+/**
+ * Links to the current page in the other language, keeping its query (e.g. a status token), and who
+ * is logged in as staff.
+ */
 @ControllerAdvice(assignableTypes = {PublicPages.class, AnnouncementPages.class, StatisticsPages.class,
-    PlatformResponsePages.class, ModelPages.class})
+    PlatformResponsePages.class, ModelPages.class, CaseFilePages.class, CaseSearchPages.class, StaffLoginPage.class,
+    PolicePages.class, ObjectionPages.class})
 class LanguageSwitch {
 
     @ModelAttribute("switchToEnglish")
@@ -22,6 +26,12 @@ class LanguageSwitch {
     String chinese(HttpServletRequest request) {
         return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", "zh_CN").build()
                 .toUriString();
+    }
+
+    /** Who is logged in as staff, for the staff links of the header; null for the public. */
+    @ModelAttribute("staffName")
+    String staffName(java.security.Principal principal) {
+        return principal == null ? null : principal.getName();
     }
 
     @ModelAttribute("english")

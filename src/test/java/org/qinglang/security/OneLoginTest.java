@@ -102,6 +102,36 @@ class OneLoginTest {
     }
 
     @Test
+    void guessingPasswordsOnTheLoginPageIsThrottled(@Autowired LoginThrottle throttle) {
+        try {
+            // As a guesser would: the form's session and CSRF token, then one password after another.
+            ResponseEntity<String> page = http.withRedirects(Redirects.DONT_FOLLOW).getForEntity("/login", String.class);
+            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                    .matcher(page.getBody());
+            assertThat(csrf.find()).isTrue();
+            HttpHeaders headers = formHeaders();
+            headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + StaffLogin.cookie(page, "JSESSIONID"));
+            int attempts = 0;
+            int status = 0;
+            while (status != 429 && attempts++ < 30) {
+                status = http.withRedirects(Redirects.DONT_FOLLOW).exchange("/login", HttpMethod.POST, new HttpEntity<>(
+                        "username=no-such-user&password=guess" + attempts + "&_csrf=" + csrf.group(1), headers),
+                        String.class).getStatusCode().value();
+            }
+            assertThat(status).isEqualTo(429);
+            assertThat(attempts).isGreaterThan(1).isLessThanOrEqualTo(21);
+        } finally {
+            throttle.forgetAll();
+        }
+    }
+
+    private static HttpHeaders formHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        return headers;
+    }
+
+    @Test
     void loggingOutOfAWebappEndsTheOneSessionButAnotherSiteCannotDoIt() {
         WebappSession tasklist = WebappSession.login(http, "tasklist", "supervisor");
         StaffLogin staff = StaffLogin.as(http, "supervisor", "supervisor");

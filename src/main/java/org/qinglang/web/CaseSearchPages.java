@@ -1,0 +1,68 @@
+package org.qinglang.web;
+
+import java.security.Principal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Locale;
+import org.qinglang.casefile.CaseSearch;
+import org.qinglang.casefile.CaseStage;
+import org.qinglang.common.EngineClock;
+import org.qinglang.common.Labels;
+import org.qinglang.security.StaffOffices;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Search over all cases for staff (/staff/cases): one box, filters, newest first, each linked to its case file. */
+@Controller
+class CaseSearchPages {
+
+    private final CaseSearch search;
+    private final StaffOffices offices;
+    private final Labels labels;
+    private final ZoneId zone;
+
+    CaseSearchPages(CaseSearch search, StaffOffices offices, Labels labels,
+            @Value("${qinglang.time-zone:Asia/Shanghai}") String zone) {
+        this.search = search;
+        this.offices = offices;
+        this.labels = labels;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @GetMapping("/staff/cases")
+    public String search(@RequestParam(required = false) String q, @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String office, @RequestParam(required = false) String severity,
+            @RequestParam(defaultValue = "false") boolean overdue, Principal staff, Model model, Locale locale) {
+        CaseStage stageFilter = Arrays.stream(CaseStage.values()).filter(s -> s.name().equals(stage)).findFirst()
+                .orElse(null);
+        boolean asked = (q != null && !q.isBlank()) || stageFilter != null || (office != null && !office.isBlank())
+                || (severity != null && !severity.isBlank()) || overdue;
+        model.addAttribute("q", q);
+        model.addAttribute("stage", stageFilter == null ? "" : stageFilter.name());
+        model.addAttribute("office", office);
+        model.addAttribute("severity", severity);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("stages", Arrays.stream(CaseStage.values()).map(s -> new String[] {s.name(),
+                labels.get("stage." + s.name(), locale)}).toList());
+        model.addAttribute("severities", java.util.List.of("CRITICAL", "HIGH", "MEDIUM", "LOW").stream()
+                .map(s -> new String[] {s, labels.get("severity." + s, locale)}).toList());
+        model.addAttribute("asked", asked);
+        model.addAttribute("time", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone));
+        model.addAttribute("zone", zone.getId());
+        if (asked) {
+            model.addAttribute("hits", search.find(new CaseSearch.Query(q, stageFilter, office, severity, overdue,
+                    offices.personalDataOffices(staff.getName())), EngineClock.now()).stream().map(hit -> new String[] {
+                        hit.caseNumber(), labels.get("category." + hit.category(), locale), hit.platformCode(),
+                        hit.accountName() == null ? "-" : hit.accountName(), labels.get("stage." + hit.stage(), locale),
+                        hit.severity() == null ? "-" : labels.get("severity." + hit.severity(), locale),
+                        hit.responsibleOffice() == null ? "-" : hit.responsibleOffice(),
+                        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(hit.createdAt())})
+                    .toList());
+        }
+        return "case-search";
+    }
+}

@@ -1,0 +1,69 @@
+package org.qinglang.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.qinglang.CaseDriver;
+import org.qinglang.QinglangTest;
+import org.qinglang.TestMail;
+import org.qinglang.casefile.ComplaintCategory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Search over all cases: by number, link, account, Chinese words, complainant (office rule), filters. */
+@QinglangTest
+@AutoConfigureMockMvc
+class CaseSearchPagesTest {
+
+    @RegisterExtension
+    static com.icegreen.greenmail.junit5.GreenMailExtension mail = TestMail.server();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    CaseDriver cases;
+
+    private String search(String userId, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.param("lang", "zh-CN").with(user(userId).roles("case-workers")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void findsCasesByEveryKeyAndFilter() throws Exception {
+        long unique = System.nanoTime() % 1_000_000;
+        // Beijing's case (kuaikan-toutiao) about a paid deletion; the account name has a part to find.
+        String beijing = cases.submit(ComplaintCategory.EXTORTION_PAID_DELETION, "kuaikan-toutiao",
+                "https://kuaikan-toutiao.example/a/search-" + unique, "删帖中介_" + unique).caseNumber();
+        cases.runDueJobs(beijing);
+
+        assertThat(search("caseworker", get("/staff/cases").param("q", beijing.toLowerCase())))
+                .contains("/staff/cases/" + beijing);
+        // The link as people paste it: other case, trailing slash, fragment.
+        assertThat(search("caseworker", get("/staff/cases").param("q",
+                "HTTPS://Kuaikan-Toutiao.example/a/search-" + unique + "#top"))).contains(beijing);
+        assertThat(search("caseworker", get("/staff/cases").param("q", "中介_" + unique))).contains(beijing);
+        // Words of Chinese text, without spaces: the driver's complaint text.
+        assertThat(search("caseworker", get("/staff/cases").param("q", "违法违规"))).contains(beijing);
+        // A term with LIKE's wildcards is taken literally.
+        assertThat(search("caseworker", get("/staff/cases").param("q", "%_%"))).contains("未找到案件");
+        // Filters, with labels not codes.
+        String filtered = search("caseworker", get("/staff/cases").param("q", beijing).param("stage", "UNDER_VERIFICATION")
+                .param("office", "北京市委网信办 Beijing CAC"));
+        assertThat(filtered).contains(beijing, "核实中", "网络敲诈和有偿删帖").doesNotContain(">UNDER_VERIFICATION<");
+        assertThat(search("caseworker", get("/staff/cases").param("q", beijing).param("stage", "CLOSED")))
+                .doesNotContain("/staff/cases/" + beijing + "\"");
+        // The complainant: found by staff of the case's office, not by Shanghai's case worker.
+        assertThat(search("caseworker", get("/staff/cases").param("q", "wang@mail.example"))).contains(beijing);
+        assertThat(search("caseworker-sh", get("/staff/cases").param("q", "wang@mail.example"))).doesNotContain(beijing);
+        // Anonymous: the login page.
+        mvc.perform(get("/staff/cases").accept(org.springframework.http.MediaType.TEXT_HTML))
+                .andExpect(status().is3xxRedirection());
+    }
+}
