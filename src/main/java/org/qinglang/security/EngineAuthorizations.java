@@ -36,7 +36,6 @@ class EngineAuthorizations implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         for (String group : new String[] {Roles.CASE_WORKERS, Roles.SUPERVISORS, Roles.MANAGERS}) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.FILTER, ANY, Permissions.READ);
             grant(group, Resources.USER, ANY, Permissions.READ);
             grant(group, Resources.GROUP, ANY, Permissions.READ);
             grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);

@@ -286,6 +286,17 @@ class BrowserJourneyTest {
         complete();
         assertThat(engine.getTaskService().createTaskQuery().taskId(approval.getId()).count()).isZero();
         cases.runDueJobs(caseNumber);
+        // The same login reaches the search and Cockpit.
+        driver.get(url("/staff/cases?q=" + caseNumber));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hits")));
+        assertThat(driver.findElement(By.id("hits")).getText()).contains(caseNumber, "假冒仿冒");
+        screenshot("case-search");
+        driver.get(url("/camunda/app/cockpit/default/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header]")));
+        assertThat(driver.getCurrentUrl()).doesNotContain("/login");
+        assertThat(driver.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(banner ->
+                assertThat(banner.isDisplayed()).isFalse());
+        screenshot("cockpit");
         assertThat(cases.instance(caseNumber)).isNull();
 
         // 8. The public reads it on the exposure board, markup as text, the complainant unnamed.

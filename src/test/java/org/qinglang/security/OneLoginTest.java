@@ -102,6 +102,19 @@ class OneLoginTest {
     }
 
     @Test
+    void tasklistOffersEachGroupItsOwnListsFirstTheTasksItMayWork() {
+        String caseworker = WebappSession.login(http, "tasklist", "caseworker")
+                .call(HttpMethod.GET, "/camunda/api/engine/engine/default/filter?resourceType=Task", HttpEntity.EMPTY)
+                .getBody();
+        assertThat(caseworker).contains("可办任务 Tasks I may work", "核实队列").doesNotContain("升级处置", "已超期");
+        String supervisor = WebappSession.login(http, "tasklist", "supervisor")
+                .call(HttpMethod.GET, "/camunda/api/engine/engine/default/filter?resourceType=Task", HttpEntity.EMPTY)
+                .getBody();
+        assertThat(supervisor).contains("可办任务 Tasks I may work", "升级处置", "已超期");
+        assertThat(supervisor).doesNotContain("\"All tasks\"");
+    }
+
+    @Test
     void guessingPasswordsOnTheLoginPageIsThrottled(@Autowired LoginThrottle throttle) {
         try {
             // As a guesser would: the form's session and CSRF token, then one password after another.
