@@ -92,6 +92,19 @@ public class CaseReplies {
                 complaint);
     }
 
+    /** What the case worker asked the complainant for, while the case waits for it. */
+    public java.util.Optional<String> informationRequest(String caseNumber) {
+        String[] instances = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber, CaseVariables.PROCESS_KEY).list().stream()
+                .map(p -> p.getId()).toArray(String[]::new);
+        if (instances.length == 0) {
+            return java.util.Optional.empty();
+        }
+        return runtimeService.createVariableInstanceQuery().processInstanceIdIn(instances)
+                .variableName(CaseVariables.VERIFICATION_NOTE).list().stream().findFirst()
+                .map(v -> v.getValue() == null ? null : String.valueOf(v.getValue()));
+    }
+
     /** The measures the platform was ordered to take, which its report answers one by one. */
     public List<String> orderedMeasures(String caseNumber) {
         String[] instances = runtimeService.createProcessInstanceQuery()

@@ -62,13 +62,24 @@ public class CaseMail {
                 c.getCaseNumber(), labels.category(c.getCategory()), statusLink(c.getCaseNumber())));
     }
 
+    /**
+     * The status link again, to the address the complaint came from, asked for on the home page; at
+     * most once an hour per case (the outbox keeps one message per key).
+     */
+    public void statusLinkAgain(Complaint c) {
+        String hour = String.valueOf(org.qinglang.common.EngineClock.now().getEpochSecond() / 3600);
+        outbox.queue(toComplainantMessage(c, "status-link", "status-link-" + hour, c.getComplainantName(),
+                c.getCaseNumber(), statusLink(c.getCaseNumber())));
+    }
+
     public void linkedToOpenCase(Complaint c, String openCaseNumber) {
         toComplainant(c, "linked", "linked", c.getComplainantName(), c.getCaseNumber(), openCaseNumber,
                 statusLink(c.getCaseNumber()));
     }
 
     public void unfounded(Complaint c, String note) {
-        toComplainant(c, "unfounded", "unfounded", c.getComplainantName(), c.getCaseNumber(), note);
+        toComplainant(c, "unfounded", "unfounded", c.getComplainantName(), c.getCaseNumber(), note,
+                statusLink(c.getCaseNumber()));
     }
 
     public void requestInformation(Complaint c, String note, int requestNumber) {
@@ -77,15 +88,18 @@ public class CaseMail {
     }
 
     public void abandoned(Complaint c) {
-        toComplainant(c, "abandoned", "abandoned", c.getComplainantName(), c.getCaseNumber());
+        toComplainant(c, "abandoned", "abandoned", c.getComplainantName(), c.getCaseNumber(),
+                statusLink(c.getCaseNumber()));
     }
 
     public void outcome(Complaint c, String outcomeLabel, String details) {
-        toComplainant(c, "outcome", "outcome", c.getComplainantName(), c.getCaseNumber(), outcomeLabel, details);
+        toComplainant(c, "outcome", "outcome", c.getComplainantName(), c.getCaseNumber(), outcomeLabel, details,
+                statusLink(c.getCaseNumber()));
     }
 
     public void reviewResult(Complaint c, String result) {
-        toComplainant(c, "review-result", "review-result", c.getComplainantName(), c.getCaseNumber(), result);
+        toComplainant(c, "review-result", "review-result", c.getComplainantName(), c.getCaseNumber(), result,
+                statusLink(c.getCaseNumber()));
     }
 
     public void platformNotice(Complaint c, Platform platform, int level, List<String> measures, Instant dueAt,

@@ -60,11 +60,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/complaints/*/information",
                                 "/api/complaints/*/platform-response").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/announcements", "/announcements/**",
-                                "/announcements.atom", "/statistics", "/statistics.csv", "/complaints/new",
+                                "/announcements.atom", "/statistics", "/statistics.csv", "/complaints/new", "/complaints/lookup",
                                 "/complaints/*", "/platform/respond/*", "/police/referrals/*", "/police/answer/*",
                                 "/objections/*", "/css/**", "/js/**", "/webjars/**",
                                 "/vendor/**", "/favicon.ico").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/complaints/new", "/complaints/*/information",
+                        .requestMatchers(HttpMethod.POST, "/complaints/new", "/complaints/lookup", "/complaints/*/information",
                                 "/complaints/*/review", "/platform/respond/*", "/police/answer/*",
                                 "/objections/*").permitAll()
                         .requestMatchers("/error").permitAll()

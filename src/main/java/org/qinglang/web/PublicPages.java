@@ -51,9 +51,17 @@ public class PublicPages {
     private final AccessTokens tokens;
     private final IntakeRateLimiter rateLimiter;
     private final Labels labels;
+    private final org.qinglang.mail.SentMailRepository sentMails;
+    private final org.qinglang.mail.CaseMail caseMail;
+    private final org.qinglang.casefile.ComplaintRepository complaints;
 
     public PublicPages(IntakeService intake, CaseFiles caseFiles, CaseReplies replies, OutcomeReviews reviews,
-            PlatformRepository platforms, AccessTokens tokens, IntakeRateLimiter rateLimiter, Labels labels) {
+            PlatformRepository platforms, AccessTokens tokens, IntakeRateLimiter rateLimiter, Labels labels,
+            org.qinglang.mail.SentMailRepository sentMails, org.qinglang.mail.CaseMail caseMail,
+            org.qinglang.casefile.ComplaintRepository complaints) {
+        this.sentMails = sentMails;
+        this.caseMail = caseMail;
+        this.complaints = complaints;
         this.intake = intake;
         this.caseFiles = caseFiles;
         this.replies = replies;
@@ -136,8 +144,56 @@ public class PublicPages {
         model.addAttribute("stages", List.of(CaseStage.RECEIVED, CaseStage.UNDER_VERIFICATION,
                 CaseStage.PLATFORM_NOTIFIED, CaseStage.UNDER_REVIEW, CaseStage.CLOSED));
         model.addAttribute("canAddInformation", complaint.getStage() == CaseStage.AWAITING_INFORMATION);
+        // What the complainant reported and was sent, each stage with its date, and what is asked of them.
+        model.addAttribute("platformName", platforms.findById(complaint.getPlatformCode()).map(p -> p.name(locale))
+                .orElse(complaint.getPlatformCode()));
+        model.addAttribute("files", complaint.getEvidence().stream()
+                .filter(e -> e.getKind() == org.qinglang.casefile.EvidenceKind.ATTACHMENT
+                        || e.getKind() == org.qinglang.casefile.EvidenceKind.COMPLAINANT_REPLY)
+                .map(e -> e.getFileName()).toList());
+        java.util.Map<String, java.time.Instant> stageDates = new java.util.HashMap<>();
+        stageDates.put(CaseStage.RECEIVED.name(), complaint.getCreatedAt());
+        if (complaint.getNotifiedAt() != null) {
+            stageDates.put(CaseStage.PLATFORM_NOTIFIED.name(), complaint.getNotifiedAt());
+        }
+        if (complaint.getRespondedAt() != null) {
+            stageDates.put(CaseStage.UNDER_REVIEW.name(), complaint.getRespondedAt());
+        }
+        if (complaint.getClosedAt() != null) {
+            stageDates.put(CaseStage.CLOSED.name(), complaint.getClosedAt());
+        }
+        model.addAttribute("stageDates", stageDates);
+        model.addAttribute("informationRequest", complaint.getStage() == CaseStage.AWAITING_INFORMATION
+                ? replies.informationRequest(caseNumber).orElse(null) : null);
+        model.addAttribute("mailsToYou", sentMails.findByCaseNumberOrderById(caseNumber).stream()
+                .filter(m -> m.getRecipient().equalsIgnoreCase(String.valueOf(complaint.getComplainantEmail())))
+                .toList());
         model.addAttribute("canRequestReview", reviews.canRequest(complaint));
         return "status";
+    }
+
+    /** "Look up my case": the case number and the address the complaint came from. */
+    @GetMapping("/complaints/lookup")
+    public String lookupForm() {
+        return "lookup";
+    }
+
+    /**
+     * Sends the status link to the complaint's own address when number and address match. The page
+     * says the same whether they match or not, so it tells nobody which cases exist or who filed them.
+     */
+    @PostMapping("/complaints/lookup")
+    @Transactional
+    public String lookup(@RequestParam(defaultValue = "") String caseNumber, @RequestParam(defaultValue = "") String email,
+            Model model) {
+        String number = caseNumber.strip().toUpperCase(Locale.ROOT);
+        if (number.length() <= 20 && email.length() <= 320) {
+            complaints.findByCaseNumber(number)
+                    .filter(c -> c.getComplainantEmail() != null && c.getComplainantEmail().equalsIgnoreCase(email.strip()))
+                    .ifPresent(caseMail::statusLinkAgain);
+        }
+        model.addAttribute("sent", true);
+        return "lookup";
     }
 
     @PostMapping("/complaints/{caseNumber}/information")

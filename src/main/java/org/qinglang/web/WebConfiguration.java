@@ -10,14 +10,31 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Public pages speak Chinese unless the visitor switches to English with ?lang=en (kept in a cookie). */
+/**
+ * Pages speak the visitor's language: the one chosen with ?lang= (kept in a cookie), else the
+ * browser's (Accept-Language) if it is Chinese or English, else Chinese.
+ */
 @Configuration
 public class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     public LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("qinglang-lang");
-        resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        // Without a choice of the visitor's: the browser's language, English when it asks for English
+        // before Chinese, Chinese otherwise.
+        resolver.setDefaultLocaleFunction(request -> {
+            java.util.Enumeration<Locale> wanted = request.getHeader("Accept-Language") == null ? null : request.getLocales();
+            while (wanted != null && wanted.hasMoreElements()) {
+                String language = wanted.nextElement().getLanguage();
+                if (language.equals("zh")) {
+                    return Locale.SIMPLIFIED_CHINESE;
+                }
+                if (language.equals("en")) {
+                    return Locale.ENGLISH;
+                }
+            }
+            return Locale.SIMPLIFIED_CHINESE;
+        });
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }

@@ -160,6 +160,34 @@ class PublicPagesTest {
     }
 
     @Test
+    void aComplainantLooksUpTheirCaseByNumberAndAddressAndNobodyElseLearnsAnything() throws Exception {
+        String caseNumber = cases.submit(ComplaintCategory.RUMOUR, "weiyu-social",
+                "https://weiyu.example/p/lookup-" + ++unique, "poster").caseNumber();
+        assertThat(body(mvc.perform(get("/")).andReturn())).contains("href=\"/complaints/lookup\"", "查询我的举报");
+        String wrong = body(mvc.perform(post("/complaints/lookup").param("caseNumber", caseNumber)
+                .param("email", "someone-else@mail.example").with(csrf())).andExpect(status().isOk()).andReturn());
+        String unknown = body(mvc.perform(post("/complaints/lookup").param("caseNumber", "QL-2026-999999")
+                .param("email", "wang@mail.example").with(csrf())).andExpect(status().isOk()).andReturn());
+        String right = body(mvc.perform(post("/complaints/lookup").param("caseNumber", caseNumber.toLowerCase())
+                .param("email", "WANG@mail.example").with(csrf())).andExpect(status().isOk()).andReturn());
+        // The same answer in every case.
+        assertThat(wrong).contains("id=\"lookup-sent\"");
+        assertThat(unknown).contains("id=\"lookup-sent\"");
+        assertThat(right).contains("id=\"lookup-sent\"");
+        cases.runDueJobs(caseNumber);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(TestMail.to(mail, "wang@mail.example")).filteredOn(m -> TestMail.subject(m)
+                        .contains("案件页面链接")).singleElement().satisfies(m -> assertThat(TestMail.body(m))
+                        .contains("/complaints/" + caseNumber + "?token=")));
+        assertThat(TestMail.to(mail, "someone-else@mail.example")).isEmpty();
+        // The browser's language when the visitor chose none.
+        assertThat(body(mvc.perform(get("/").header("Accept-Language", "en-GB,en;q=0.9")).andReturn()))
+                .contains("Look up my case");
+        assertThat(body(mvc.perform(get("/").header("Accept-Language", "zh-TW,en;q=0.5")).andReturn()))
+                .contains("查询我的举报");
+    }
+
+    @Test
     void statusPageOffersToAddInformationWhileTheCaseWaitsForIt() throws Exception {
         String caseNumber = cases.submit(ComplaintCategory.RUMOUR, "weiyu-social",
                 "https://weiyu.example/p/status-" + ++unique, "poster").caseNumber();
@@ -172,6 +200,12 @@ class PublicPagesTest {
                 .andExpect(status().isOk()).andReturn());
         assertThat(page).contains("Waiting for your additional information").contains("id=\"information-form\"")
                 .doesNotContain("id=\"review-form\"");
+        // What was reported and sent, what the case worker asks, each stage's date; every field labelled.
+        assertThat(page).contains("What you reported", "https://weiyu.example/p/status-" + unique, "screenshot.png",
+                "What we sent you", "The case worker asks:", "请补充截图", "for=\"information-files\"");
+        cases.runDueJobs(caseNumber);
+        assertThat(TestMail.to(mail, "wang@mail.example")).anySatisfy(m -> assertThat(TestMail.body(m))
+                .contains("/complaints/" + caseNumber + "?token="));
 
         mvc.perform(multipart("/complaints/" + caseNumber + "/information").file(new MockMultipartFile("evidence",
                         "more.png", "image/png", PNG)).param("token", token).param("text", "补充截图见附件").with(csrf()))
