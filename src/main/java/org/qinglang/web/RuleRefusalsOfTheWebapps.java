@@ -14,9 +14,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * The webapps' copy of the engine API (Tasklist, Cockpit) answers a refusal by a rule of the case
  * as a server error, and has no place to map exceptions. This filter answers it as the engine REST
  * API does ({@link EngineApiRefusals}): 403 or 422 problem+json with the reason, which Tasklist
- * shows. Any other answer passes unchanged.
+ * shows. A task the user's groups may not work is refused in words, in the user's language, not with
+ * the engine's list of permissions. Any other answer passes unchanged.
  */
 public class RuleRefusalsOfTheWebapps extends OncePerRequestFilter {
+
+    /** Claiming, completing or assigning a task through the webapps. */
+    private static final java.util.regex.Pattern TASK_WORK = java.util.regex.Pattern.compile(
+            ".*/api/engine/engine/[^/]+/task/[^/]+/(claim|complete|submit-form|assignee)");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -30,6 +35,20 @@ public class RuleRefusalsOfTheWebapps extends OncePerRequestFilter {
             if (answer.getStatus() == 500 && refusal != null && !response.isCommitted()) {
                 answer.resetBuffer();
                 ProblemJson.write(response, ProblemJson.of(refusal));
+            } else if (answer.getStatus() == 403 && TASK_WORK.matcher(request.getRequestURI()).matches()
+                    && !response.isCommitted() && new String(answer.getContentAsByteArray(),
+                            java.nio.charset.StandardCharsets.UTF_8).contains("does not have")) {
+                // The engine's refusal names permissions and resources; say what it means, in the user's language.
+                answer.resetBuffer();
+                boolean english = request.getHeader("Accept-Language") != null
+                        && "en".equals(request.getLocale().getLanguage());
+                String reason = english
+                        ? "This task belongs to another group (for example supervisors): you may not claim or work it."
+                        : "此任务属于其他岗位（例如督导），您不能认领或办理。";
+                java.util.Map<String, Object> problem = ProblemJson.of(403, english ? "Not your task" : "不是您可办理的任务",
+                        reason);
+                problem.put("message", reason);
+                ProblemJson.write(response, problem);
             } else {
                 answer.copyBodyToResponse();
             }

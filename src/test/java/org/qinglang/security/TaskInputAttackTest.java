@@ -188,6 +188,24 @@ class TaskInputAttackTest {
     }
 
     @Test
+    void aCaseWorkerClaimingASupervisorsTaskIsToldWhyInTheirLanguage() {
+        String caseNumber = decidedBySupervisorForAnnouncement("@fake_port_");
+        Task approval = cases.task(caseNumber, "Task_ApproveAnnouncement");
+        WebappSession tasklist = WebappSession.login(http, "tasklist", "caseworker");
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> claim = tasklist.call(HttpMethod.POST, "/camunda/api/engine/engine/default/task/"
+                + approval.getId() + "/claim", new HttpEntity<>("{\"userId\":\"caseworker\"}", json));
+        assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(claim.getBody()).contains("此任务属于其他岗位").doesNotContain("permission");
+        json.setAcceptLanguageAsLocales(java.util.List.of(java.util.Locale.ENGLISH));
+        assertThat(tasklist.call(HttpMethod.POST, "/camunda/api/engine/engine/default/task/" + approval.getId()
+                + "/claim", new HttpEntity<>("{\"userId\":\"caseworker\"}", json)).getBody())
+                .contains("belongs to another group");
+        assertThat(cases.task(caseNumber, "Task_ApproveAnnouncement").getAssignee()).isNull();
+    }
+
+    @Test
     void theDecidingSupervisorCannotApproveTheirOwnAnnouncementByRewritingWhoDecided() {
         String caseNumber = decidedBySupervisorForAnnouncement("@fake_court_");
         Task approval = cases.task(caseNumber, "Task_ApproveAnnouncement");
