@@ -31,8 +31,6 @@ import org.qinglang.mail.MailOutbox;
  * its own process instance, nothing was stored twice, and every case, also one whose request was
  * cut off after it was stored, goes on to verification with its acknowledgement registered once.
  */
-// Runs beside the rest of the suite: its nodes are JVMs of their own (junit-platform.properties).
-@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class KillDuringIntakeTest {
 
     static final int COMPLAINTS = 1000;

@@ -28,8 +28,6 @@ import org.qinglang.TestMail;
  * cases waiting for the platforms fall due at one moment. Every job runs once, every deadline is
  * recorded once, every notice is sent once, and both nodes take part.
  */
-// Runs beside the rest of the suite: its nodes are JVMs of their own (junit-platform.properties).
-@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class TwoNodeDeadlineStormTest {
 
     static final int CASES = 120;
