@@ -297,6 +297,10 @@ class BrowserJourneyTest {
         assertThat(driver.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(banner ->
                 assertThat(banner.isDisplayed()).isFalse());
         screenshot("cockpit");
+        // The webapps' own login view is never shown: it hands over to the one login page.
+        driver.get(url("/camunda/app/tasklist/default/#/login"));
+        wait.until(ExpectedConditions.urlMatches("/login$"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
         assertThat(cases.instance(caseNumber)).isNull();
 
         // 8. The public reads it on the exposure board, markup as text, the complainant unnamed.

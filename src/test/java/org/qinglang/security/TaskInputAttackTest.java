@@ -177,11 +177,7 @@ class TaskInputAttackTest {
     void tasklistSaysARuleRefusalAsOne() {
         String caseNumber = decidedBySupervisorForAnnouncement("@fake_customs_");
         Task approval = cases.task(caseNumber, "Task_ApproveAnnouncement");
-        WebappSession tasklist = WebappSession.login(http, "tasklist", "supervisor");
-        HttpHeaders json = new HttpHeaders();
-        json.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> claim = tasklist.call(HttpMethod.POST, "/camunda/api/engine/engine/default/task/"
-                + approval.getId() + "/claim", new HttpEntity<>("{\"userId\":\"supervisor\"}", json));
+        ResponseEntity<String> claim = claimInTasklist(approval, "supervisor", null);
         assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(claim.getBody()).contains("four-eyes").contains("双人复核");
         assertThat(cases.task(caseNumber, "Task_ApproveAnnouncement").getAssignee()).isNull();
@@ -191,18 +187,24 @@ class TaskInputAttackTest {
     void aCaseWorkerClaimingASupervisorsTaskIsToldWhyInTheirLanguage() {
         String caseNumber = decidedBySupervisorForAnnouncement("@fake_port_");
         Task approval = cases.task(caseNumber, "Task_ApproveAnnouncement");
-        WebappSession tasklist = WebappSession.login(http, "tasklist", "caseworker");
-        HttpHeaders json = new HttpHeaders();
-        json.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> claim = tasklist.call(HttpMethod.POST, "/camunda/api/engine/engine/default/task/"
-                + approval.getId() + "/claim", new HttpEntity<>("{\"userId\":\"caseworker\"}", json));
+        ResponseEntity<String> claim = claimInTasklist(approval, "caseworker", null);
         assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(claim.getBody()).contains("此任务属于其他岗位").doesNotContain("permission");
-        json.setAcceptLanguageAsLocales(java.util.List.of(java.util.Locale.ENGLISH));
-        assertThat(tasklist.call(HttpMethod.POST, "/camunda/api/engine/engine/default/task/" + approval.getId()
-                + "/claim", new HttpEntity<>("{\"userId\":\"caseworker\"}", json)).getBody())
+        assertThat(claimInTasklist(approval, "caseworker", java.util.Locale.ENGLISH).getBody())
                 .contains("belongs to another group");
         assertThat(cases.task(caseNumber, "Task_ApproveAnnouncement").getAssignee()).isNull();
+    }
+
+    /** A claim as Tasklist sends it, logged in as this user, in this language (none: no Accept-Language). */
+    private ResponseEntity<String> claimInTasklist(Task task, String user, java.util.Locale language) {
+        WebappSession tasklist = WebappSession.login(http, "tasklist", user);
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        if (language != null) {
+            json.setAcceptLanguageAsLocales(java.util.List.of(language));
+        }
+        return tasklist.call(HttpMethod.POST, "/camunda/api/engine/engine/default/task/" + task.getId() + "/claim",
+                new HttpEntity<>("{\"userId\":\"" + user + "\"}", json));
     }
 
     @Test

@@ -17,8 +17,8 @@
 
 export default {
   // Qinglang: the config.js shipped with Camunda 7.24.0, changed only here: the webapps' own login
-  // view hands over to the staff login page (qinglang/one-login.js).
-  customScripts: ['qinglang/one-login'],
+  // view hands over to the staff login page (app/qinglang/one-login.js, shared by the webapps).
+  customScripts: ['../qinglang/one-login'],
 
   // // change the app name and vendor
   // app: {

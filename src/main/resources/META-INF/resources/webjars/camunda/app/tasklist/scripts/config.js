@@ -16,8 +16,8 @@
  */
 
 export default {
-  // Qinglang: the webapps' own login view hands over to the staff login page (qinglang/one-login.js).
-  customScripts: ['qinglang/one-login'],
+  // Qinglang: the webapps' own login view hands over to the staff login page (app/qinglang/one-login.js, shared by the webapps).
+  customScripts: ['../qinglang/one-login'],
 
   // Qinglang: the config.js shipped with Camunda 7.24.0, changed only here:
   // Chinese (locales/zh.json) offered beside English; the browser's first language picks.
