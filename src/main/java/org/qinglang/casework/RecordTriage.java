@@ -26,8 +26,11 @@ public class RecordTriage implements JavaDelegate {
     private final CaseFiles caseFiles;
     private final StaffOffices offices;
     private final WorkingDayCalendar calendar;
+    private final org.qinglang.common.Labels labels;
 
-    public RecordTriage(CaseFiles caseFiles, StaffOffices offices, WorkingDayCalendar calendar) {
+    public RecordTriage(CaseFiles caseFiles, StaffOffices offices, WorkingDayCalendar calendar,
+            org.qinglang.common.Labels labels) {
+        this.labels = labels;
         this.caseFiles = caseFiles;
         this.offices = offices;
         this.calendar = calendar;
@@ -42,6 +45,8 @@ public class RecordTriage implements JavaDelegate {
                 Boolean.TRUE.equals(execution.getVariable(CaseVariables.CRIMINAL_LEAD)), office,
                 (String) execution.getVariable(CaseVariables.RECTIFICATION_DEADLINE),
                 (String) execution.getVariable(CaseVariables.REMINDER_BEFORE));
+        execution.setVariable(CaseVariables.SEVERITY_LABEL, labels.bilingual("severity."
+                + execution.getVariable(CaseVariables.SEVERITY)));
         // No further deadline exists before enforcement; a copy of an old one must not outlive a new triage.
         execution.removeVariable(CaseVariables.NOTICE_DEADLINE);
         String sla = (String) execution.getVariable(CaseVariables.VERIFICATION_SLA);

@@ -19,6 +19,8 @@ public final class CaseVariables {
     public static final String ACCOUNT_HISTORY = "accountHistory";
 
     public static final String SEVERITY = "severity";
+    /** The severity as people read it (严重 High), for forms and Tasklist's lists. */
+    public static final String SEVERITY_LABEL = "severityLabel";
     public static final String CRIMINAL_LEAD = "criminalLead";
     /** The offence a case worker names at verification (verify form), which makes the case a criminal lead. */
     public static final String CRIMINAL_OFFENCE = "criminalOffence";

@@ -76,7 +76,7 @@ class TasklistFilters implements ApplicationRunner {
                 Map.of("name", "caseNumber", "label", "案件编号 Case"),
                 Map.of("name", "platformName", "label", "平台 Platform"),
                 Map.of("name", "categoryLabel", "label", "类别 Category"),
-                Map.of("name", "severity", "label", "严重程度 Severity")));
+                Map.of("name", "severityLabel", "label", "严重程度 Severity")));
         Filter filter = filterService.newTaskFilter(name).setOwner(null).setQuery(query).setProperties(properties);
         filterService.saveFilter(filter);
         for (String group : readers) {

@@ -106,15 +106,16 @@ class TaskInputAttackTest {
         // A read-only field sent back changed is refused too.
         assertThat(call("caseworker", HttpMethod.POST, "/engine-rest/task/" + verify.getId() + "/complete",
                 "{\"variables\": {\"verificationOutcome\": {\"value\": \"SUBSTANTIATED\"},"
-                        + " \"severity\": {\"value\": \"LOW\"}}}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                        + " \"severityLabel\": {\"value\": \"一般 Low\"}}}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(cases.task(caseNumber, "Task_VerifyComplaint")).isNotNull();
 
-        String severity = (String) engine.getTaskService().getVariable(verify.getId(), "severity");
+        String severity = (String) engine.getTaskService().getVariable(verify.getId(), "severityLabel");
+        assertThat(severity).isEqualTo("严重 High"); // as people read it, not the code
         assertThat(call("caseworker", HttpMethod.POST, "/engine-rest/task/" + verify.getId() + "/complete", """
                 {"variables": {
                   "verificationOutcome": {"value": "SUBSTANTIATED"},
                   "verificationNote": {"value": "属实 Substantiated"},
-                  "severity": {"value": "%s"}}}""".formatted(severity)).getStatusCode())
+                  "severityLabel": {"value": "%s"}}}""".formatted(severity)).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         cases.runDueJobs(caseNumber);
         assertThat(cases.task(caseNumber, "Task_VerifyComplaint")).isNull();
