@@ -21,16 +21,30 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CaseSearchPages {
 
     private final CaseSearch search;
+    private final org.qinglang.casework.BulkClaims claims;
     private final StaffOffices offices;
     private final Labels labels;
     private final ZoneId zone;
 
-    CaseSearchPages(CaseSearch search, StaffOffices offices, Labels labels,
+    CaseSearchPages(CaseSearch search, org.qinglang.casework.BulkClaims claims, StaffOffices offices, Labels labels,
             @Value("${qinglang.time-zone:Asia/Shanghai}") String zone) {
         this.search = search;
+        this.claims = claims;
         this.offices = offices;
         this.labels = labels;
         this.zone = ZoneId.of(zone);
+    }
+
+    /** Claims the open tasks of the cases ticked in the results, for the user, and says what happened. */
+    @org.springframework.web.bind.annotation.PostMapping("/staff/cases/claim")
+    public String claim(@RequestParam(name = "caseNumbers", required = false) java.util.List<String> caseNumbers,
+            @RequestParam(required = false) String q, Principal staff,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        var result = claims.claim(caseNumbers == null ? java.util.List.of() : caseNumbers, staff.getName());
+        redirect.addFlashAttribute("claimed", result.claimed());
+        redirect.addFlashAttribute("refused", result.refused());
+        redirect.addAttribute("q", q == null ? "" : q);
+        return "redirect:/staff/cases";
     }
 
     @GetMapping("/staff/cases")

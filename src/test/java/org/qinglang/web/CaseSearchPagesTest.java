@@ -36,6 +36,38 @@ class CaseSearchPagesTest {
     }
 
     @Test
+    void aCaseWorkerClaimsTheTasksOfSeveralCasesAtOnceAndOnlyTheirOwn() throws Exception {
+        long unique = System.nanoTime() % 1_000_000;
+        String first = cases.submit(ComplaintCategory.RUMOUR, "weiyu-social", "https://weiyu.example/p/bulk-a-" + unique,
+                "poster").caseNumber();
+        String second = cases.submit(ComplaintCategory.RUMOUR, "weiyu-social", "https://weiyu.example/p/bulk-b-" + unique,
+                "poster").caseNumber();
+        cases.runDueJobs(first);
+        cases.runDueJobs(second);
+        // A supervisor is not a candidate for verification: nothing is claimed, and the page says why.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/staff/cases/claim")
+                        .param("caseNumbers", first, second).with(user("supervisor").roles("supervisors"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(cases.task(first, "Task_VerifyComplaint").getAssignee()).isNull();
+        // Without the page's token nothing happens either.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/staff/cases/claim")
+                .param("caseNumbers", first).with(user("caseworker").roles("case-workers")))
+                .andExpect(status().isForbidden());
+        var done = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/staff/cases/claim")
+                        .param("caseNumbers", first, second).param("q", "bulk-").with(user("caseworker").roles("case-workers"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(done.getFlashMap().get("claimed").toString()).contains(first, second);
+        assertThat(cases.task(first, "Task_VerifyComplaint").getAssignee()).isEqualTo("caseworker");
+        assertThat(cases.task(second, "Task_VerifyComplaint").getAssignee()).isEqualTo("caseworker");
+        String page = mvc.perform(get("/staff/cases").param("q", "bulk-").flashAttrs(done.getFlashMap())
+                        .with(user("caseworker").roles("case-workers")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("已认领 2 个案件的任务");
+    }
+
+    @Test
     void findsCasesByEveryKeyAndFilter() throws Exception {
         long unique = System.nanoTime() % 1_000_000;
         // Beijing's case (kuaikan-toutiao) about a paid deletion; the account name has a part to find.
