@@ -183,12 +183,12 @@ public class MailOutbox {
             return;
         }
         Timestamp when = Timestamp.from(at);
-        jdbc.batchUpdate("INSERT INTO sent_mail (dedup_key, case_number, kind, recipient, message_id, subject, sent_at)"
-                + " SELECT ?, ?, ?, ?, ?, ?, ? FROM mail_outbox WHERE id = ?"
+        jdbc.batchUpdate("INSERT INTO sent_mail (dedup_key, case_number, kind, recipient, message_id, subject, sent_at,"
+                + " body) SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM mail_outbox WHERE id = ?"
                 + " AND NOT EXISTS (SELECT 1 FROM sent_mail WHERE dedup_key = ?)",
                 sent.stream().map(q -> new Object[] {q.message().dedupKey(), q.message().caseNumber(),
-                    q.message().kind(), q.message().to(), q.message().messageId(), q.message().subject(), when, q.id(),
-                    q.message().dedupKey()}).toList());
+                    q.message().kind(), q.message().to(), q.message().messageId(), q.message().subject(), when,
+                    SentMail.keptText(q.message().body()), q.id(), q.message().dedupKey()}).toList());
         jdbc.batchUpdate("DELETE FROM mail_outbox WHERE id = ?", sent.stream().map(q -> new Object[] {q.id()}).toList());
         for (Queued q : sent) {
             if (q.incidentId() != null) {

@@ -22,6 +22,7 @@ public class SentMail {
     private String messageId;
     private String subject;
     private Instant sentAt;
+    private String body;
 
     protected SentMail() {
     }
@@ -34,6 +35,17 @@ public class SentMail {
         this.messageId = message.messageId();
         this.subject = message.subject();
         this.sentAt = sentAt;
+        this.body = keptText(message.body());
+    }
+
+    /** The text kept of a mail: all of it up to the column's 20,000 characters. */
+    static String keptText(String body) {
+        return body == null || body.length() <= 20000 ? body : body.substring(0, 20000);
+    }
+
+    /** The text as it left (attachments are not kept here; decision documents have their own archive). */
+    public String getBody() {
+        return body;
     }
 
     public String getDedupKey() {

@@ -85,6 +85,7 @@ class CaseFilePages {
     private final AnnouncementRepository announcements;
     private final CaseReplies replies;
     private final ViolationRegister violations;
+    private final org.qinglang.registry.ViolationRepository violationRecords;
     private final PlatformRepository platforms;
     private final HistoryService history;
     private final RuntimeService runtime;
@@ -98,7 +99,8 @@ class CaseFilePages {
             SentMailRepository sentMails, EnforcementActionRepository decisions, DecisionDocumentRepository documents,
             ObjectionRepository objections, PoliceAnswerRepository policeAnswers,
             ReferralDownloadRepository referralDownloads, AnnouncementRepository announcements, CaseReplies replies,
-            ViolationRegister violations, PlatformRepository platforms, HistoryService history, RuntimeService runtime,
+            ViolationRegister violations, org.qinglang.registry.ViolationRepository violationRecords,
+            PlatformRepository platforms, HistoryService history, RuntimeService runtime,
             ManagementService management, org.camunda.bpm.engine.RepositoryService repository, StaffOffices offices, Labels labels,
             @Value("${qinglang.time-zone:Asia/Shanghai}") String zone) {
         this.caseFiles = caseFiles;
@@ -113,6 +115,7 @@ class CaseFilePages {
         this.announcements = announcements;
         this.replies = replies;
         this.violations = violations;
+        this.violationRecords = violationRecords;
         this.platforms = platforms;
         this.history = history;
         this.runtime = runtime;
@@ -145,6 +148,10 @@ class CaseFilePages {
         model.addAttribute("duplicates", complaints.findByLinkedCaseNumberOrderById(caseNumber));
         model.addAttribute("priorOfAccount", violations.priorOfAccount(caseNumber));
         model.addAttribute("priorOfPlatform", violations.priorOfPlatform(caseNumber));
+        model.addAttribute("accountHistory", c.getAccountName() == null ? List.of()
+                : violationRecords.findTop10ByPlatformCodeAndAccountKeyOrderByRecordedAtDesc(c.getPlatformCode(),
+                        ViolationRegister.accountKey(c.getAccountName())).stream()
+                        .filter(v -> !caseNumber.equals(v.getCaseNumber())).toList());
         model.addAttribute("notes", notes.findByCaseNumberOrderByWrittenAtDescIdDesc(caseNumber));
         model.addAttribute("waiting", waiting(caseNumber, locale));
         model.addAttribute("timeline", timeline(c, personalData, locale));
@@ -211,10 +218,13 @@ class CaseFilePages {
                     e.getFileName() + " · SHA-256 " + e.getSha256(), null));
         }
         // Mail to the complainant names them only to staff who may see who complained.
-        sentMails.findByCaseNumberOrderById(n).forEach(m -> entries.add(new Entry(m.getSentAt(), "mail",
-                labels.get("casefile.mail-sent", locale, !personalData && m.getRecipient().equalsIgnoreCase(
-                        String.valueOf(c.getComplainantEmail())) ? labels.get("casefile.the-complainant", locale)
-                        : m.getRecipient()), m.getSubject(), null)));
+        sentMails.findByCaseNumberOrderById(n).forEach(m -> {
+            boolean toComplainant = m.getRecipient().equalsIgnoreCase(String.valueOf(c.getComplainantEmail()));
+            boolean shown = personalData || !toComplainant;
+            entries.add(new Entry(m.getSentAt(), "mail", labels.get("casefile.mail-sent", locale, shown
+                    ? m.getRecipient() : labels.get("casefile.the-complainant", locale)),
+                    m.getSubject() + (shown && m.getBody() != null ? "\n\n" + m.getBody() : ""), null));
+        });
         List<String> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(n).list()
                 .stream().map(HistoricProcessInstance::getId).toList();
         for (String instance : instances) {

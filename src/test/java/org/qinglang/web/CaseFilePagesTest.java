@@ -57,7 +57,9 @@ class CaseFilePagesTest {
         String all = page(caseNumber, "caseworker");
         assertThat(all).contains(caseNumber, "造谣传谣", "wang@mail.example", "13800000000", "王先生")
                 .contains("任务完成", "Verify complaint", "已发送邮件至", "screenshot.png", "img class=\"evidence-image\"")
-                .contains("时间均为 Asia/Shanghai").doesNotContain(">RUMOUR<", ">HIGH<");
+                .contains("时间均为 Asia/Shanghai").doesNotContain(">RUMOUR<", ">HIGH<")
+                // each mail with its text as it left
+                .contains("Dear 王先生");
         // What the case waits for now, with the deadline's time.
         assertThat(all.substring(all.indexOf("id=\"waiting\""), all.indexOf("id=\"complaint\"")))
                 .contains("Wait for platform response").contains("截止");
