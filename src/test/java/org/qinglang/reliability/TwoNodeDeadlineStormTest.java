@@ -24,13 +24,13 @@ import org.qinglang.TestMail;
 
 /**
  * Two application nodes on one PostgreSQL database (a homogeneous engine cluster: both run the job
- * executor on the shared tables) and a storm of deadlines: the reminder and deadline timers of 120
+ * executor on the shared tables) and a storm of deadlines: the reminder and deadline timers of 80
  * cases waiting for the platforms fall due at one moment. Every job runs once, every deadline is
  * recorded once, every notice is sent once, and both nodes take part.
  */
 class TwoNodeDeadlineStormTest {
 
-    static final int CASES = 120;
+    static final int CASES = 80;
     static final int CLIENTS = 4;
     static final List<String> HOSTS = List.of("node-a", "node-b");
 
