@@ -45,8 +45,8 @@ public class SecurityConfiguration {
                         // the engine REST API checks HTTP Basic itself.
                         .requestMatchers("/engine-rest/**").permitAll()
                         // The webapps' logout without their CSRF header comes from another site's page.
-                        .requestMatchers(request -> webappLogoutPath().matches(request)
-                                && request.getHeader("X-XSRF-TOKEN") == null).denyAll()
+                        .requestMatchers(request -> "POST".equals(request.getMethod()) && request.getHeader("X-XSRF-TOKEN") == null
+                                && webappLogoutPath().matches(request)).denyAll()
                         .requestMatchers("/login").permitAll()
                         .requestMatchers(HttpMethod.GET, "/camunda/app/*/styles/**", "/camunda/app/*/assets/**",
                                 "/camunda/app/*/locales/**", "/camunda/assets/**", "/camunda/lib/**",
@@ -96,9 +96,12 @@ public class SecurityConfiguration {
         return request -> path.matches(request) && request.getHeader("X-XSRF-TOKEN") != null;
     }
 
+    /** Built once: the rules are asked about every request, the intake's too. */
+    private static final RequestMatcher WEBAPP_LOGOUT_PATH = PathPatternRequestMatcher.withDefaults()
+            .matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/{engine}/logout");
+
     static RequestMatcher webappLogoutPath() {
-        return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
-                "/camunda/api/admin/auth/user/{engine}/logout");
+        return WEBAPP_LOGOUT_PATH;
     }
 
     /**
