@@ -94,32 +94,30 @@ public class CaseReplies {
 
     /** What the case worker asked the complainant for, while the case waits for it. */
     public java.util.Optional<String> informationRequest(String caseNumber) {
-        String[] instances = runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseNumber, CaseVariables.PROCESS_KEY).list().stream()
-                .map(p -> p.getId()).toArray(String[]::new);
-        if (instances.length == 0) {
-            return java.util.Optional.empty();
-        }
-        return runtimeService.createVariableInstanceQuery().processInstanceIdIn(instances)
-                .variableName(CaseVariables.VERIFICATION_NOTE).list().stream().findFirst()
-                .map(v -> v.getValue() == null ? null : String.valueOf(v.getValue()));
+        Object note = variablesOfCase(caseNumber, CaseVariables.VERIFICATION_NOTE).get(CaseVariables.VERIFICATION_NOTE);
+        return java.util.Optional.ofNullable(note).map(String::valueOf);
     }
 
     /** The measures the platform was ordered to take, which its report answers one by one. */
     public List<String> orderedMeasures(String caseNumber) {
+        // The latest notice's orders; cases noticed before those were kept answer the triage's measures.
+        Map<String, Object> values = variablesOfCase(caseNumber, CaseVariables.ORDERED_MEASURES,
+                CaseVariables.REQUIRED_MEASURES);
+        return org.qinglang.registry.MeasureCodes.parse(values.getOrDefault(CaseVariables.ORDERED_MEASURES,
+                values.get(CaseVariables.REQUIRED_MEASURES)));
+    }
+
+    /** These variables of the case's running complaint-handling process, by name (none while it runs not). */
+    private Map<String, Object> variablesOfCase(String caseNumber, String... names) {
         String[] instances = runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(caseNumber, CaseVariables.PROCESS_KEY).list().stream()
                 .map(p -> p.getId()).toArray(String[]::new);
-        if (instances.length == 0) {
-            return List.of();
-        }
-        // The latest notice's orders; cases noticed before those were kept answer the triage's measures.
         Map<String, Object> values = new java.util.HashMap<>();
-        runtimeService.createVariableInstanceQuery().processInstanceIdIn(instances)
-                .variableNameIn(CaseVariables.ORDERED_MEASURES, CaseVariables.REQUIRED_MEASURES).list()
-                .forEach(v -> values.putIfAbsent(v.getName(), v.getValue()));
-        return org.qinglang.registry.MeasureCodes.parse(values.getOrDefault(CaseVariables.ORDERED_MEASURES,
-                values.get(CaseVariables.REQUIRED_MEASURES)));
+        if (instances.length > 0) {
+            runtimeService.createVariableInstanceQuery().processInstanceIdIn(instances).variableNameIn(names).list()
+                    .forEach(v -> values.putIfAbsent(v.getName(), v.getValue()));
+        }
+        return values;
     }
 
     /**
