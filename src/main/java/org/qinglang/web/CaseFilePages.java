@@ -94,6 +94,7 @@ class CaseFilePages {
     private final StaffOffices offices;
     private final Labels labels;
     private final ZoneId zone;
+    private final DateTimeFormatter time;
 
     CaseFilePages(CaseFiles caseFiles, ComplaintRepository complaints, CaseNoteRepository notes,
             SentMailRepository sentMails, EnforcementActionRepository decisions, DecisionDocumentRepository documents,
@@ -124,6 +125,7 @@ class CaseFilePages {
         this.offices = offices;
         this.labels = labels;
         this.zone = ZoneId.of(zone);
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(this.zone);
     }
 
     @GetMapping("/staff/cases/{caseNumber}")
@@ -132,7 +134,7 @@ class CaseFilePages {
         Complaint c = caseFiles.get(caseNumber);
         model.addAttribute("c", c);
         model.addAttribute("zone", zone.getId());
-        model.addAttribute("time", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone));
+        model.addAttribute("time", time);
         model.addAttribute("categoryLabel", labels.get("category." + c.getCategory().name(), locale));
         model.addAttribute("stageLabel", labels.get("stage." + c.getStage().name(), locale));
         model.addAttribute("outcomeLabel", c.getOutcome() == null ? null
@@ -247,7 +249,7 @@ class CaseFilePages {
         if (c.getRectificationDueAt() != null) {
             entries.add(new Entry(c.getNotifiedAt() != null ? c.getNotifiedAt() : c.getRectificationDueAt(), "deadline",
                     labels.get(c.isDeadlineMissed() ? "casefile.deadline-missed" : "casefile.deadline-set", locale),
-                    time(c.getRectificationDueAt()), null));
+                    timeInZone(c.getRectificationDueAt()), null));
         }
         decisions.findByCaseNumberOrderByEscalationLevel(n).forEach(d -> entries.add(new Entry(d.getDecidedAt(),
                 "decision", labels.get("casefile.decision", locale, d.getEscalationLevel()), labels.measureList(
@@ -286,7 +288,7 @@ class CaseFilePages {
     private String confirmationDetail(MeasureConfirmation m) {
         List<String> parts = new ArrayList<>();
         if (m.getExecutedAt() != null) {
-            parts.add(time(m.getExecutedAt()));
+            parts.add(timeInZone(m.getExecutedAt()));
         }
         if (m.getNote() != null) {
             parts.add(m.getNote());
@@ -295,7 +297,7 @@ class CaseFilePages {
         return String.join(" · ", parts);
     }
 
-    private String time(Instant at) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(at) + " (" + zone.getId() + ")";
+    private String timeInZone(Instant at) {
+        return time.format(at) + " (" + zone.getId() + ")";
     }
 }

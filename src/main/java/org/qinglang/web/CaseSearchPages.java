@@ -24,6 +24,7 @@ class CaseSearchPages {
     private final org.qinglang.casework.BulkClaims claims;
     private final StaffOffices offices;
     private final Labels labels;
+    private final DateTimeFormatter time;
     private final ZoneId zone;
 
     CaseSearchPages(CaseSearch search, org.qinglang.casework.BulkClaims claims, StaffOffices offices, Labels labels,
@@ -33,6 +34,7 @@ class CaseSearchPages {
         this.offices = offices;
         this.labels = labels;
         this.zone = ZoneId.of(zone);
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(this.zone);
     }
 
     /** Claims the open tasks of the cases ticked in the results, for the user, and says what happened. */
@@ -65,7 +67,6 @@ class CaseSearchPages {
         model.addAttribute("severities", java.util.List.of("CRITICAL", "HIGH", "MEDIUM", "LOW").stream()
                 .map(s -> new String[] {s, labels.get("severity." + s, locale)}).toList());
         model.addAttribute("asked", asked);
-        model.addAttribute("time", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone));
         model.addAttribute("zone", zone.getId());
         if (asked) {
             model.addAttribute("hits", search.find(new CaseSearch.Query(q, stageFilter, office, severity, overdue,
@@ -74,7 +75,7 @@ class CaseSearchPages {
                         hit.accountName() == null ? "-" : hit.accountName(), labels.get("stage." + hit.stage(), locale),
                         hit.severity() == null ? "-" : labels.get("severity." + hit.severity(), locale),
                         hit.responsibleOffice() == null ? "-" : hit.responsibleOffice(),
-                        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(hit.createdAt())})
+                        time.format(hit.createdAt())})
                     .toList());
         }
         return "case-search";
