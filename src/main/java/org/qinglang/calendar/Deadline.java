@@ -38,14 +38,18 @@ public record Deadline(Duration duration, int workingDays) {
         }
     }
 
+    /** The period the text names, or empty when it names none. */
+    public static java.util.Optional<Deadline> read(String text) {
+        try {
+            return java.util.Optional.of(parse(text));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Whether the text names a period this class reads. */
     public static boolean isValid(String text) {
-        try {
-            parse(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return read(text).isPresent();
     }
 
     public boolean countsWorkingDays() {

@@ -93,12 +93,19 @@ public class WorkingDayCalendar {
      * the year's statutory holidays ("provisional") or nothing for it.
      */
     public boolean hasNotice(int year) {
-        Year entry = current().years().get(year);
+        return hasNotice(current(), year);
+    }
+
+    private static boolean hasNotice(Loaded calendar, int year) {
+        Year entry = calendar.years().get(year);
         return entry != null && !entry.provisional();
     }
 
     public Day day(LocalDate date) {
-        Loaded calendar = current();
+        return day(current(), date);
+    }
+
+    private Day day(Loaded calendar, LocalDate date) {
         if (calendar.workdays().contains(date)) {
             return new Day(date, true, "make-up workday 调休上班");
         }
@@ -120,24 +127,26 @@ public class WorkingDayCalendar {
      * {@code start}, in the installation's zone. A start on a holiday counts from the next working day.
      */
     public Instant plusWorkingDays(Instant start, int days) {
+        // One reading of the file for the whole count, not one per day counted.
+        Loaded calendar = current();
         LocalDateTime time = LocalDateTime.ofInstant(start, zone);
         LocalDate date = time.toLocalDate();
         int step = days < 0 ? -1 : 1;
         for (int left = Math.abs(days); left > 0; ) {
             date = date.plusDays(step);
-            if (isWorkingDay(date)) {
+            if (day(calendar, date).working()) {
                 left--;
             }
         }
-        warnIfWithoutNotice(time.toLocalDate().getYear());
-        warnIfWithoutNotice(date.getYear());
+        warnIfWithoutNotice(calendar, time.toLocalDate().getYear());
+        warnIfWithoutNotice(calendar, date.getYear());
         return date.atTime(time.toLocalTime()).atZone(zone).toInstant();
     }
 
-    private void warnIfWithoutNotice(int year) {
-        if (!hasNotice(year) && warnedYears.add(year)) {
+    private void warnIfWithoutNotice(Loaded calendar, int year) {
+        if (!hasNotice(calendar, year) && warnedYears.add(year)) {
             log.warn("bpmn/{} holds no State Council notice for {}: counting {} without make-up workdays "
-                    + "until the year's notice is added.", FILE, year, current().years().containsKey(year)
+                    + "until the year's notice is added.", FILE, year, calendar.years().containsKey(year)
                             ? "the statutory holidays it lists" : "weekends and fixed-date statutory holidays");
         }
     }

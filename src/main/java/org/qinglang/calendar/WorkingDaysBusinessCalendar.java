@@ -39,9 +39,10 @@ class WorkingDaysBusinessCalendar implements BusinessCalendar {
 
     @Override
     public Date resolveDuedate(String description, Date startDate) {
-        if (description != null && Deadline.isValid(description) && Deadline.parse(description).countsWorkingDays()) {
+        Deadline deadline = Deadline.read(description).orElse(null);
+        if (deadline != null && deadline.countsWorkingDays()) {
             Date start = startDate != null ? startDate : ClockUtil.getCurrentTime();
-            return Date.from(Deadline.parse(description).after(start.toInstant(), calendar));
+            return Date.from(deadline.after(start.toInstant(), calendar));
         }
         return startDate == null ? engineCalendar.resolveDuedate(description)
                 : engineCalendar.resolveDuedate(description, startDate);
