@@ -26,9 +26,10 @@ class EngineApiRefusals implements ResourceConfigCustomizer {
 
     /** The same answers on the webapps' copy of the engine API, which maps no exceptions of ours. */
     @org.springframework.context.annotation.Bean
-    static org.springframework.boot.web.servlet.FilterRegistrationBean<RuleRefusalsOfTheWebapps> ruleRefusalsOfTheWebapps() {
+    static org.springframework.boot.web.servlet.FilterRegistrationBean<RuleRefusalsOfTheWebapps> ruleRefusalsOfTheWebapps(
+            org.qinglang.common.Labels labels) {
         org.springframework.boot.web.servlet.FilterRegistrationBean<RuleRefusalsOfTheWebapps> registration =
-                new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RuleRefusalsOfTheWebapps());
+                new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RuleRefusalsOfTheWebapps(labels));
         registration.setName("qinglang-rule-refusals-of-the-webapps");
         registration.addUrlPatterns("/camunda/api/engine/*");
         registration.setOrder(1);

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.qinglang.common.CaseRuleViolation;
+import org.qinglang.common.Labels;
 import org.qinglang.common.ProblemJson;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -22,6 +23,12 @@ public class RuleRefusalsOfTheWebapps extends OncePerRequestFilter {
     /** Claiming, completing or assigning a task through the webapps. */
     private static final java.util.regex.Pattern TASK_WORK = java.util.regex.Pattern.compile(
             ".*/api/engine/engine/[^/]+/task/[^/]+/(claim|complete|submit-form|assignee)");
+
+    private final Labels labels;
+
+    RuleRefusalsOfTheWebapps(Labels labels) {
+        this.labels = labels;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -40,12 +47,10 @@ public class RuleRefusalsOfTheWebapps extends OncePerRequestFilter {
                             java.nio.charset.StandardCharsets.UTF_8).contains("does not have")) {
                 // The engine's refusal names permissions and resources; say what it means, in the user's language.
                 answer.resetBuffer();
-                boolean english = request.getHeader("Accept-Language") != null
-                        && "en".equals(request.getLocale().getLanguage());
-                String reason = english
-                        ? "This task belongs to another group (for example supervisors): you may not claim or work it."
-                        : "此任务属于其他岗位（例如督导），您不能认领或办理。";
-                java.util.Map<String, Object> problem = ProblemJson.of(403, english ? "Not your task" : "不是您可办理的任务",
+                java.util.Locale locale = request.getHeader("Accept-Language") != null
+                        && "en".equals(request.getLocale().getLanguage()) ? Labels.ENGLISH : Labels.CHINESE;
+                String reason = labels.get("task.not-yours.detail", locale);
+                java.util.Map<String, Object> problem = ProblemJson.of(403, labels.get("task.not-yours.title", locale),
                         reason);
                 problem.put("message", reason);
                 ProblemJson.write(response, problem);
