@@ -8,11 +8,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The whole application on an in-memory H2, with jobs driven by the test rather than the job executor. */
+/**
+ * The whole application on an in-memory H2, with jobs driven by the test rather than the job executor,
+ * registered for single sign-on with the tests' identity provider (started only by the tests that use it).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@ContextConfiguration(initializers = TestMail.Ports.class)
+@ContextConfiguration(initializers = {TestMail.Ports.class, org.qinglang.security.TestIdentityProvider.Registration.class})
 public @interface QinglangTest {
 }

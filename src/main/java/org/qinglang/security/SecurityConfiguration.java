@@ -3,7 +3,10 @@ package org.qinglang.security;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,8 +40,17 @@ public class SecurityConfiguration {
     static final String[] STAFF = {Roles.CASE_WORKERS, Roles.SUPERVISORS, Roles.MANAGERS, Roles.ADMINS};
 
     @Bean
-    SecurityFilterChain apiAndPages(HttpSecurity http, CamundaIdentityAuthenticationProvider engineUsers)
+    SecurityFilterChain apiAndPages(HttpSecurity http, CamundaIdentityAuthenticationProvider engineUsers,
+            ObjectProvider<ClientRegistrationRepository> singleSignOn, IdentityService identityService)
             throws Exception {
+        // Production offices sign staff on at their identity provider (OpenID Connect) as soon as a
+        // client registration is configured; the login page then offers it beside the password.
+        if (singleSignOn.getIfAvailable() != null) {
+            http.oauth2Login(sso -> sso.loginPage("/login")
+                    .userInfoEndpoint(users -> users.oidcUserService(new SingleSignOnUsers(identityService)))
+                    .defaultSuccessUrl("/camunda/app/tasklist/default/", false)
+                    .failureUrl("/login?sso-error"));
+        }
         http.authenticationProvider(engineUsers)
                 .authorizeHttpRequests(requests -> requests
                         // The webapps' pages, scripts and API need the staff login (one session for all);
