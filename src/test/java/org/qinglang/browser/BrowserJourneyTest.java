@@ -189,6 +189,11 @@ class BrowserJourneyTest {
         openTask(verification);
         claim(verification, "caseworker");
         WebElement description = formField("举报内容");
+        // Times are on the office's clock (Asia/Shanghai), whatever zone the browser is in (UTC here).
+        assertThat(driver.findElement(By.id("footer-timezone")).getText()).contains("Asia/Shanghai");
+        assertThat((String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return angular.element(document.body).injector().get('$filter')('camDate')"
+                        + "('2026-12-03T01:30:00Z', 'long')")).contains("09:30");
         assertThat(description.getDomProperty("value")).contains(SCRIPT);
         assertThat(description.getDomProperty("readOnly")).isEqualTo("true");
         assertThat(driver.findElements(By.xpath("//form[contains(@class,'fjs-form')]//script"))).isEmpty();

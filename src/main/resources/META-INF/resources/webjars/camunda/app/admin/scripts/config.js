@@ -17,7 +17,7 @@
 
 export default {
   // Qinglang: the webapps' own login view hands over to the staff login page (app/qinglang/one-login.js, shared by the webapps).
-  customScripts: ['../qinglang/one-login'],
+  customScripts: ['../qinglang/one-login', '../qinglang/staff-times'],
 
   // Qinglang: the config.js shipped with Camunda 7.24.0, changed only here:
   // Chinese (locales/zh.json) offered beside English; the browser's first language picks.

@@ -1,0 +1,39 @@
+// Staff read every time in the office's zone (qinglang.time-zone, Asia/Shanghai unless configured),
+// whatever zone their browser is in: the same clock as the notices, deadlines and the case file.
+import zone from './staff-zone.js';
+
+const NativeDateTimeFormat = Intl.DateTimeFormat;
+
+// The footer's "times shown in" and any formatter without a zone of its own use the office's zone.
+function OfficeDateTimeFormat(locales, options) {
+  return new NativeDateTimeFormat(locales, Object.assign({ timeZone: zone }, options));
+}
+OfficeDateTimeFormat.prototype = NativeDateTimeFormat.prototype;
+OfficeDateTimeFormat.supportedLocalesOf = NativeDateTimeFormat.supportedLocalesOf;
+Intl.DateTimeFormat = OfficeDateTimeFormat;
+
+const wallClock = new NativeDateTimeFormat('en-US', {
+  timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit', second: '2-digit'
+});
+
+/** Minutes the office's clock is ahead of UTC at this instant (zones with summer time included). */
+export const officeOffsetMinutes = (epochMillis) => {
+  const part = {};
+  wallClock.formatToParts(new Date(epochMillis)).forEach((p) => { part[p.type] = p.value; });
+  const wall = Date.UTC(+part.year, +part.month - 1, +part.day, +part.hour % 24, +part.minute, +part.second);
+  return Math.round((wall - Math.floor(epochMillis / 1000) * 1000) / 60000);
+};
+
+// The webapps format dates with moment (their date filter, lists and forms): a moment in the
+// browser's local mode is shown on the office's clock; an explicit UTC or offset moment as asked.
+const moment = window.angular.injector(['ng', 'angularMoment']).get('moment');
+const format = moment.fn.format;
+moment.fn.format = function (pattern) {
+  if (this._isUTC || !this.isValid()) {
+    return format.call(this, pattern);
+  }
+  return format.call(this.clone().utcOffset(officeOffsetMinutes(this.valueOf())), pattern);
+};
+
+export default [];
