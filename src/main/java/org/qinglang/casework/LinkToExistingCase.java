@@ -8,7 +8,7 @@ import org.qinglang.mail.CaseMail;
 import org.qinglang.process.CaseVariables;
 import org.springframework.stereotype.Component;
 
-/** Joins the complaint to the open case on the same content and tells the complainant (并案). */
+/** Joins the complaint to the open case on the same content, or the one a case worker named, and tells the complainant (并案). */
 @Component("linkToExistingCase")
 public class LinkToExistingCase implements JavaDelegate {
 
@@ -23,8 +23,13 @@ public class LinkToExistingCase implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Complaint complaint = caseFiles.get(execution.getProcessBusinessKey());
-        String openCase = (String) execution.getVariable(CaseVariables.DUPLICATE_OF);
-        complaint.linkTo(openCase);
+        // A case worker's "duplicate" was recorded in the case file when they decided (CloseAsDuplicate);
+        // the automatic check on the same link gives the open case here.
+        String openCase = complaint.getLinkedCaseNumber();
+        if (openCase == null) {
+            openCase = (String) execution.getVariable(CaseVariables.DUPLICATE_OF);
+            complaint.linkTo(openCase);
+        }
         caseMail.linkedToOpenCase(complaint, openCase);
     }
 }

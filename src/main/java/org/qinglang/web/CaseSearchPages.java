@@ -22,15 +22,18 @@ class CaseSearchPages {
 
     private final CaseSearch search;
     private final org.qinglang.casework.BulkClaims claims;
+    private final org.qinglang.casework.BulkDuplicates duplicates;
     private final StaffOffices offices;
     private final Labels labels;
     private final DateTimeFormatter time;
     private final ZoneId zone;
 
-    CaseSearchPages(CaseSearch search, org.qinglang.casework.BulkClaims claims, StaffOffices offices, Labels labels,
+    CaseSearchPages(CaseSearch search, org.qinglang.casework.BulkClaims claims,
+            org.qinglang.casework.BulkDuplicates duplicates, StaffOffices offices, Labels labels,
             @Value("${qinglang.time-zone:Asia/Shanghai}") String zone) {
         this.search = search;
         this.claims = claims;
+        this.duplicates = duplicates;
         this.offices = offices;
         this.labels = labels;
         this.zone = ZoneId.of(zone);
@@ -44,6 +47,19 @@ class CaseSearchPages {
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         var result = claims.claim(caseNumbers == null ? java.util.List.of() : caseNumbers, staff.getName());
         redirect.addFlashAttribute("claimed", result.claimed());
+        redirect.addFlashAttribute("refused", result.refused());
+        redirect.addAttribute("q", q == null ? "" : q);
+        return "redirect:/staff/cases";
+    }
+
+    /** Closes the cases ticked in the results as duplicates of one open case, and says what happened. */
+    @org.springframework.web.bind.annotation.PostMapping("/staff/cases/close-duplicates")
+    public String closeDuplicates(@RequestParam(name = "caseNumbers", required = false) java.util.List<String> caseNumbers,
+            @RequestParam(name = "openCase", required = false) String openCase, @RequestParam(required = false) String q,
+            Principal staff, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        var result = duplicates.close(caseNumbers == null ? java.util.List.of() : caseNumbers, openCase, staff.getName());
+        redirect.addFlashAttribute("closedAsDuplicates", result.closed());
+        redirect.addFlashAttribute("openCase", openCase);
         redirect.addFlashAttribute("refused", result.refused());
         redirect.addAttribute("q", q == null ? "" : q);
         return "redirect:/staff/cases";

@@ -176,6 +176,37 @@ class ComplaintHandlingProcessTest {
     }
 
     @Test
+    void aCaseWorkerJoinsAComplaintToAnOpenCaseOnOtherContent() {
+        // The same rumour reposted under another link: the automatic check cannot see it, the case worker can.
+        String open = newCase(ComplaintCategory.RUMOUR, "https://shortvideo.example/v/original-rumour", "rumourist");
+        String repost = newCase(ComplaintCategory.RUMOUR, "https://shortvideo.example/v/repost-of-it", "echo");
+        String closedCase = newCase(ComplaintCategory.RUMOUR, "https://shortvideo.example/v/settled", "settled");
+        verify(closedCase, "UNFOUNDED", "不实 Unfounded, closed");
+
+        // Refused, and nothing changes: itself, no such case, a closed case, no case number.
+        for (Object duplicateOf : new Object[] {repost, "QL-2099-999999", closedCase, "not a case"}) {
+            assertThatThrownBy(() -> cases.complete(repost, "Task_VerifyComplaint", "caseworker", Map.of(
+                    "verificationOutcome", "DUPLICATE", "duplicateOf", duplicateOf, "verificationNote", "重复 duplicate")))
+                    .as("duplicate of %s", duplicateOf).isInstanceOf(ProcessEngineException.class);
+            assertThat(cases.instance(repost)).isWaitingAt("Task_VerifyComplaint");
+            assertThat(complaint(repost).getLinkedCaseNumber()).isNull();
+        }
+
+        cases.complete(repost, "Task_VerifyComplaint", "caseworker", Map.of("verificationOutcome", "DUPLICATE",
+                "duplicateOf", " " + open.toLowerCase() + " ", "verificationNote", "同一谣言的转发 A repost of the same rumour"));
+        cases.runDueJobs(repost);
+
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(repost).singleResult().getEndActivityId())
+                .isEqualTo("EndEvent_LinkedToExistingCase");
+        assertThat(complaint(repost).getOutcome()).isEqualTo(CaseOutcome.LINKED_TO_EXISTING_CASE);
+        assertThat(complaint(repost).getLinkedCaseNumber()).isEqualTo(open);
+        assertThat(cases.instance(open)).isWaitingAt("Task_VerifyComplaint");
+        assertThat(TestMail.to(mail, "wang@mail.example")).anyMatch(m -> TestMail.body(m).contains(open)
+                && TestMail.body(m).contains(repost) && TestMail.subject(m).contains("并入"));
+    }
+
+    @Test
     void unfoundedComplaintIsClosedAndTheComplainantToldWhy() {
         String caseNumber = newCase(ComplaintCategory.RUMOUR, "https://shortvideo.example/v/quarry", "quarry_news");
         ProcessInstance instance = cases.instance(caseNumber);

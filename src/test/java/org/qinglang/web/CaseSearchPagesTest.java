@@ -29,6 +29,8 @@ class CaseSearchPagesTest {
     MockMvc mvc;
     @Autowired
     CaseDriver cases;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     private String search(String userId, MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.param("lang", "zh-CN").with(user(userId).roles("case-workers")))
@@ -65,6 +67,69 @@ class CaseSearchPagesTest {
                         .with(user("caseworker").roles("case-workers")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("已认领 2 个案件的任务");
+    }
+
+    @Test
+    void aCaseWorkerClosesSeveralComplaintsTogetherAsDuplicatesOfOneOpenCase() throws Exception {
+        long unique = System.nanoTime() % 1_000_000;
+        String open = cases.submit(ComplaintCategory.RUMOUR, "weiyu-social", "https://weiyu.example/p/dup-main-" + unique,
+                "rumour_source").caseNumber();
+        String repostA = cases.submit(ComplaintCategory.RUMOUR, "weiyu-social", "https://weiyu.example/p/dup-a-" + unique,
+                "echo_a").caseNumber();
+        String repostB = cases.submit(ComplaintCategory.RUMOUR, "weiyu-social", "https://weiyu.example/p/dup-b-" + unique,
+                "echo_b").caseNumber();
+        String takenByAnother = cases.submit(ComplaintCategory.RUMOUR, "weiyu-social",
+                "https://weiyu.example/p/dup-c-" + unique, "echo_c").caseNumber();
+        for (String each : java.util.List.of(open, repostA, repostB, takenByAnother)) {
+            cases.runDueJobs(each);
+        }
+        claimAs(takenByAnother, "caseworker-sh");
+        var closeDuplicates = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/staff/cases/close-duplicates").param("caseNumbers", open, repostA, repostB, takenByAnother)
+                .param("openCase", open).param("q", "dup-");
+        // A supervisor verifies nothing: nothing closes.
+        mvc.perform(closeDuplicates.with(user("supervisor").roles("supervisors"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(cases.instance(repostA)).isNotNull();
+        assertThat(cases.task(repostA, "Task_VerifyComplaint")).isNotNull();
+
+        var done = mvc.perform(closeDuplicates.with(user("caseworker").roles("case-workers"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        for (String each : java.util.List.of(repostA, repostB)) {
+            cases.runDueJobs(each);
+        }
+        assertThat(done.getFlashMap().get("closedAsDuplicates").toString()).contains(repostA, repostB)
+                .doesNotContain(open, takenByAnother);
+        // The open case stays open; the one another case worker is verifying is left to them.
+        assertThat(cases.task(open, "Task_VerifyComplaint")).isNotNull();
+        assertThat(cases.task(takenByAnother, "Task_VerifyComplaint").getAssignee()).isEqualTo("caseworker-sh");
+        assertThat(cases.task(repostA, "Task_VerifyComplaint")).isNull();
+        String caseFile = search("caseworker", get("/staff/cases/" + open));
+        assertThat(caseFile).contains(repostA, repostB);
+        assertThat(TestMail.to(mail, "wang@mail.example")).anyMatch(m -> TestMail.body(m).contains(repostA)
+                && TestMail.body(m).contains(open));
+        String page = mvc.perform(get("/staff/cases").param("q", "dup-").flashAttrs(done.getFlashMap())
+                        .with(user("caseworker").roles("case-workers")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("已将 2 件举报并入 " + open).contains(takenByAnother + "</span>: <span>being verified by Lei Zhou");
+
+        // Joining to a case that is closed now (a duplicate itself) is refused for each, and nothing changes.
+        String late = cases.submit(ComplaintCategory.RUMOUR, "weiyu-social", "https://weiyu.example/p/dup-d-" + unique,
+                "echo_d").caseNumber();
+        cases.runDueJobs(late);
+        var refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/staff/cases/close-duplicates").param("caseNumbers", late).param("openCase", repostA)
+                        .with(user("caseworker").roles("case-workers"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(refused.getFlashMap().get("refused").toString()).contains(late).contains("已结案");
+        assertThat(cases.task(late, "Task_VerifyComplaint").getAssignee()).isNull();
+    }
+
+    private void claimAs(String caseNumber, String userId) {
+        taskService.claim(cases.task(caseNumber, "Task_VerifyComplaint").getId(), userId);
     }
 
     @Test

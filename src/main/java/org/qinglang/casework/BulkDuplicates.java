@@ -1,0 +1,105 @@
+package org.qinglang.casework;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.qinglang.process.CaseVariables;
+import org.springframework.stereotype.Service;
+
+/**
+ * Closing several complaints at once as duplicates of one open case (并案), as the case worker would
+ * one by one on each verification form: each case's verification task, claimed and completed through
+ * the engine with the user's identity, so the engine's authorizations and the form's rule
+ * (CloseAsDuplicate: another case, still open) apply to every one; each complainant is told.
+ */
+@Service
+public class BulkDuplicates {
+
+    public static final int MOST = BulkClaims.MOST;
+
+    /** The cases closed and those that were not, with why. */
+    public record Result(List<String> closed, Map<String, String> refused) {
+    }
+
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    public BulkDuplicates(TaskService tasks, IdentityService identity) {
+        this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    public Result close(List<String> caseNumbers, String openCase, String userId) {
+        String target = openCase == null ? "" : openCase.strip().toUpperCase(Locale.ROOT);
+        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        List<String> closed = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
+        var previous = identity.getCurrentAuthentication();
+        identity.setAuthentication(userId, groups);
+        try {
+            for (String caseNumber : caseNumbers.stream().distinct().limit(MOST).toList()) {
+                if (caseNumber.equals(target)) {
+                    // Ticked along with the others: it is the case they are joined to, not one to close.
+                    continue;
+                }
+                Task verification = groups.isEmpty() ? null : tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                        .taskDefinitionKey("Task_VerifyComplaint").taskCandidateGroupIn(groups).includeAssignedTasks()
+                        .singleResult();
+                if (verification == null) {
+                    refused.put(caseNumber, "not awaiting verification by your group 不在本岗位核实阶段");
+                    continue;
+                }
+                if (verification.getAssignee() != null && !verification.getAssignee().equals(userId)) {
+                    refused.put(caseNumber, "being verified by " + nameOf(verification.getAssignee()) + " 他人正在核实");
+                    continue;
+                }
+                try {
+                    if (verification.getAssignee() == null) {
+                        tasks.claim(verification.getId(), userId);
+                    }
+                    tasks.complete(verification.getId(), Map.of(
+                            CaseVariables.VERIFICATION_OUTCOME, CloseAsDuplicate.OUTCOME,
+                            CaseVariables.DUPLICATE_OF, target,
+                            CaseVariables.VERIFICATION_NOTE, "并入在办案件 Joined to the open case " + target));
+                    closed.add(caseNumber);
+                } catch (ProcessEngineException e) {
+                    refused.put(caseNumber, e.getMessage());
+                    // A refused completion leaves the task claimed by the user: give it back as it was.
+                    unclaimIfClaimedHere(verification, userId);
+                }
+            }
+        } finally {
+            if (previous != null) {
+                identity.setAuthentication(previous);
+            } else {
+                identity.clearAuthentication();
+            }
+        }
+        return new Result(closed, refused);
+    }
+
+    private String nameOf(String userId) {
+        var user = identity.createUserQuery().userId(userId).singleResult();
+        return user == null ? userId : (user.getFirstName() + " " + user.getLastName()).strip();
+    }
+
+    private void unclaimIfClaimedHere(Task verification, String userId) {
+        if (verification.getAssignee() == null) {
+            try {
+                Task now = tasks.createTaskQuery().taskId(verification.getId()).singleResult();
+                if (now != null && userId.equals(now.getAssignee())) {
+                    tasks.setAssignee(verification.getId(), null);
+                }
+            } catch (ProcessEngineException ignored) {
+                // Left claimed: the user sees it in their own tasks.
+            }
+        }
+    }
+}
