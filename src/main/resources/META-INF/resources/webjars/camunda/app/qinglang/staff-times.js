@@ -27,13 +27,31 @@ export const officeOffsetMinutes = (epochMillis) => {
 
 // The webapps format dates with moment (their date filter, lists and forms): a moment in the
 // browser's local mode is shown on the office's clock; an explicit UTC or offset moment as asked.
-const moment = window.angular.injector(['ng', 'angularMoment']).get('moment');
-const format = moment.fn.format;
-moment.fn.format = function (pattern) {
-  if (this._isUTC || !this.isValid()) {
-    return format.call(this, pattern);
+// Cockpit has moment as a global, Tasklist inside its angular-moment module.
+const moments = () => {
+  const found = [];
+  if (window.moment && window.moment.fn) {
+    found.push(window.moment);
   }
-  return format.call(this.clone().utcOffset(officeOffsetMinutes(this.valueOf())), pattern);
+  try {
+    const tasklists = window.angular.injector(['ng', 'angularMoment']).get('moment');
+    if (!found.includes(tasklists)) {
+      found.push(tasklists);
+    }
+  } catch (notInThisWebapp) {
+    // No angular-moment here: the global one is all there is.
+  }
+  return found;
 };
+
+moments().forEach((moment) => {
+  const format = moment.fn.format;
+  moment.fn.format = function (pattern) {
+    if (this._isUTC || !this.isValid()) {
+      return format.call(this, pattern);
+    }
+    return format.call(this.clone().utcOffset(officeOffsetMinutes(this.valueOf())), pattern);
+  };
+});
 
 export default [];
