@@ -302,6 +302,7 @@ class BrowserJourneyTest {
         assertThat(driver.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(banner ->
                 assertThat(banner.isDisplayed()).isFalse());
         screenshot("cockpit");
+        inEnglish(caseNumber);
         // The webapps' own login view is never shown: it hands over to the one login page.
         driver.get(url("/camunda/app/tasklist/default/#/login"));
         wait.until(ExpectedConditions.urlMatches("/login$"));
@@ -388,6 +389,34 @@ class BrowserJourneyTest {
     }
 
     // Tasklist
+
+    /**
+     * The same screens for a reader whose browser asks for English (its languages switched through
+     * the DevTools protocol, as a browser set to English sends them): Tasklist, search, Cockpit.
+     */
+    private void inEnglish(String caseNumber) {
+        var devTools = (org.openqa.selenium.chromium.ChromiumDriver) driver;
+        String agent = (String) ((JavascriptExecutor) driver).executeScript("return navigator.userAgent;");
+        devTools.executeCdpCommand("Network.enable", Map.of());
+        devTools.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "en-US,en"));
+        try {
+            driver.get(url("/camunda/app/tasklist/default/"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("footer-timezone"), "Asia/Shanghai"));
+            assertThat(driver.findElement(By.id("footer-timezone")).getText()).doesNotContain("时区");
+            screenshot("tasklist-en");
+            driver.get(url("/staff/cases?lang=en&q=" + caseNumber));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hits")));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Search cases");
+            screenshot("case-search-en");
+            driver.get(url("/camunda/app/cockpit/default/"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header]")));
+            screenshot("cockpit-en");
+        } finally {
+            devTools.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "zh-CN,zh"));
+            driver.get(url("/staff/cases?lang=zh-CN"));
+        }
+    }
 
     private void logIn(String user) {
         // One login page for every staff screen; Tasklist opens with its session, no second login and no
