@@ -63,6 +63,13 @@
     }
     deployButton.disabled = false;
     report('ready', status.dataset.loaded);
+  }).then(async () => {
+    // The model as it opened, in the editor's own writing: the server changes the file only where
+    // the edit differs from it. After a refusal the page brings the first one back.
+    const baseline = document.getElementById('model-baseline');
+    if (!baseline.value) {
+      baseline.value = await exported();
+    }
   }).catch(error => {
     report('failed', status.dataset.failed + ' ' + error.message);
   });

@@ -4,12 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * installation, or the copies packaged in the jar where those folders do not exist, and single
  * files a manager edits or uploads on /models.
  *
- * <p>Only what changed is deployed: a set equal to what is deployed deploys nothing. When a process
- * or a form changed, all processes and forms are deployed together, because user tasks find their
- * forms in their own deployment; a changed decision table is deployed alone, because decisions are
- * looked up by key and the latest version wins. Every set is validated as a whole first.
+ * <p>Only what changed is deployed: a set equal to what is deployed deploys nothing. A changed
+ * process is deployed with the forms it uses, because user tasks find their forms in their own
+ * deployment; a changed form with every process that uses it (and their forms); a changed decision
+ * table alone, because decisions are looked up by key and the latest version wins. Every set is
+ * validated as a whole first.
  */
 @Component
 public class ModelDeployment {
@@ -86,7 +89,15 @@ public class ModelDeployment {
     }
 
     /** A single file deployed from /models, and where the installation's copy of it was saved. */
-    public record FileDeployment(Deployment deployment, Path savedTo, String folderError) {
+    public record FileDeployment(Deployment deployment, Path savedTo, String folderError, boolean formattingKept) {
+
+        FileDeployment(Deployment deployment, Path savedTo, String folderError) {
+            this(deployment, savedTo, folderError, true);
+        }
+
+        FileDeployment withFormattingKept(boolean kept) {
+            return new FileDeployment(deployment, savedTo, folderError, kept);
+        }
 
         public boolean unchanged() {
             return deployment == null;
@@ -218,6 +229,39 @@ public class ModelDeployment {
     }
 
     /**
+     * Deploys a model edited in the browser editor, saved so that the file changes only where the
+     * model changed (KeptFormatting): {@code baseline} is the editor's export of the model as it
+     * opened, {@code edited} its export now.
+     */
+    public FileDeployment deployEdited(String name, String baseline, String edited, String deployedBy) {
+        byte[] current = currentText(name);
+        KeptFormatting.Result saved = current == null
+                ? new KeptFormatting.Result(edited.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8), false)
+                : KeptFormatting.apply(current, baseline, edited);
+        return deployFile(new Model(name, saved.content()), deployedBy, Channel.EDITOR).withFormattingKept(saved.kept());
+    }
+
+    /** The files a deployment holds, in name order. */
+    public List<String> resourceNames(Deployment deployment) {
+        return repositoryService.getDeploymentResourceNames(deployment.getId()).stream().sorted().toList();
+    }
+
+    /** The file as the installation keeps it (its folder), else as it runs. */
+    private byte[] currentText(String name) {
+        if (readsFolder() && FILE_NAME.matcher(name).matches()) {
+            Path file = directory.resolve(name.endsWith(".form") ? "forms" : "bpmn").resolve(name);
+            try {
+                if (Files.isRegularFile(file)) {
+                    return Files.readAllBytes(file);
+                }
+            } catch (IOException e) {
+                log.warn("Cannot read {}; the deployed copy is the base of the edit", file, e);
+            }
+        }
+        return deployedModel(name).map(Model::content).orElse(null);
+    }
+
+    /**
      * Validates the whole set and deploys what changed, recording who deployed it.
      *
      * @return the new deployment, or null when nothing changed
@@ -264,11 +308,62 @@ public class ModelDeployment {
                 .filter(model -> !deployed.containsKey(model.name())
                         || !Arrays.equals(deployed.get(model.name()).content(), model.content()))
                 .toList();
-        boolean processesOrFormsChanged = changed.stream().anyMatch(model -> !model.isDecision());
-        return models.stream()
-                .filter(model -> changed.contains(model) || processesOrFormsChanged && !model.isDecision())
-                .toList();
+        Map<String, Set<String>> formsOfProcess = formsOfProcesses(models);
+        Set<String> deploy = new HashSet<>();
+        for (Model model : changed) {
+            deploy.add(model.name());
+            if (formsOfProcess.containsKey(model.name())) {
+                deploy.addAll(formsOfProcess.get(model.name()));
+            } else if (model.name().endsWith(".form")) {
+                formsOfProcess.forEach((process, forms) -> {
+                    if (forms.contains(model.name())) {
+                        deploy.add(process);
+                        deploy.addAll(forms);
+                    }
+                });
+            }
+        }
+        return models.stream().filter(model -> deploy.contains(model.name())).toList();
     }
+
+    /** For each process of the set, the form files of the set its user tasks and start events name. */
+    private static Map<String, Set<String>> formsOfProcesses(List<Model> models) {
+        Map<String, String> formFileById = new HashMap<>();
+        for (Model model : models) {
+            if (model.name().endsWith(".form")) {
+                try {
+                    String id = FORM_JSON.readTree(model.content()).path("id").asText("");
+                    if (!id.isEmpty()) {
+                        formFileById.put(id, model.name());
+                    }
+                } catch (IOException notJson) {
+                    // Validation refuses it; here it only matters which processes use it.
+                }
+            }
+        }
+        Map<String, Set<String>> formsOfProcess = new HashMap<>();
+        for (Model model : models) {
+            if (model.name().endsWith(".bpmn")) {
+                Set<String> forms = new HashSet<>();
+                try {
+                    ModelXml.scan(model.content(), (elementId, attribute, value) -> {
+                        if ("formRef".equals(attribute) && formFileById.containsKey(value)) {
+                            forms.add(formFileById.get(value));
+                        } else if ("formKey".equals(attribute) && value.startsWith("camunda-forms:deployment:")) {
+                            forms.add(value.substring("camunda-forms:deployment:".length()));
+                        }
+                    });
+                } catch (IllegalArgumentException notXml) {
+                    // Validation refuses it.
+                }
+                formsOfProcess.put(model.name(), forms);
+            }
+        }
+        return formsOfProcess;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper FORM_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private Deployment deployAs(String deployedBy, List<Model> models, String source, Channel channel) {
         String previousId = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME)

@@ -87,17 +87,18 @@ public class ModelPages {
 
     /** Deploys what the editor sends; a refusal shows the editor again with the edited model kept. */
     @PostMapping("/models/editor")
-    public String deployEdited(@RequestParam String resource, @RequestParam String content, Principal manager,
+    public String deployEdited(@RequestParam String resource, @RequestParam String content,
+            @RequestParam(required = false) String baseline, Principal manager,
             Locale locale, org.springframework.ui.Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         try {
-            FileDeployment result = modelDeployment.deployFile(
-                    new Model(resource, content.getBytes(StandardCharsets.UTF_8)), manager.getName(), Channel.EDITOR);
+            FileDeployment result = modelDeployment.deployEdited(resource, baseline, content, manager.getName());
             announce(redirect, resource, result, locale);
             return "redirect:/models";
         } catch (ModelsRefusedException refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             model.addAttribute("problems", describe(refused.problems(), locale));
+            model.addAttribute("baselineXml", baseline);
             return editorPage(model, resource, content);
         }
     }
@@ -171,7 +172,11 @@ public class ModelPages {
     private void announce(RedirectAttributes redirect, String name, FileDeployment result, Locale locale) {
         redirect.addFlashAttribute("notice", result.unchanged()
                 ? labels.get("models.unchanged", locale, name)
-                : labels.get("models.deployed", locale, name, result.deployment().getId()));
+                : labels.get("models.deployed", locale, name, result.deployment().getId(),
+                        String.join(", ", modelDeployment.resourceNames(result.deployment()))));
+        if (!result.formattingKept()) {
+            redirect.addFlashAttribute("reformatted", labels.get("models.reformatted", locale, name));
+        }
         if (result.savedTo() != null) {
             redirect.addFlashAttribute("savedTo", labels.get("models.saved-to", locale, result.savedTo().toString()));
         }

@@ -168,10 +168,23 @@ class ModelChangesTest {
         FileDeployment result = modelDeployment.deployFile(new Model("verify-complaint.form",
                 changed.getBytes(StandardCharsets.UTF_8)), "manager", Channel.UPLOAD);
 
+        // The process that uses the form, with all its forms; not the processes that do not use it.
         assertThat(repositoryService.getDeploymentResourceNames(result.deployment().getId()))
-                .contains("complaint-handling.bpmn", "outcome-review.bpmn", "verify-complaint.form",
-                        "decide-enforcement.form")
-                .doesNotContain("triage.dmn", "measures.dmn");
+                .containsExactlyInAnyOrder("complaint-handling.bpmn", "verify-complaint.form", "decide-enforcement.form",
+                        "approve-announcement.form", "platform-measures.form", "review-rectification.form");
+    }
+
+    @Test
+    void aRenamedLabelDeploysThatProcessWithItsFormsOnly() {
+        String process = ModelFolders.text(modelDeployment.deployedModel("objection.bpmn").orElseThrow().content());
+        String renamed = process.replaceFirst("name=\"([^\"]*)\"", "name=\"$1 (v2)\"");
+        assertThat(renamed).isNotEqualTo(process);
+
+        FileDeployment result = modelDeployment.deployEdited("objection.bpmn", process, renamed, "manager");
+
+        assertThat(repositoryService.getDeploymentResourceNames(result.deployment().getId()))
+                .containsExactlyInAnyOrder("objection.bpmn", "decide-objection.form");
+        assertThat(result.formattingKept()).isTrue();
     }
 
     @Test
