@@ -34,6 +34,12 @@ class LanguageSwitch {
         return principal == null ? null : principal.getName();
     }
 
+    /** Whether the header offers the models: managers change them (and administrators). */
+    @ModelAttribute("staffManagesModels")
+    boolean managesModels(HttpServletRequest request) {
+        return request.isUserInRole(org.qinglang.security.Roles.MANAGERS) || request.isUserInRole(org.qinglang.security.Roles.ADMINS);
+    }
+
     @ModelAttribute("english")
     boolean isEnglish(Locale locale) {
         return Locale.ENGLISH.getLanguage().equals(locale.getLanguage());

@@ -51,6 +51,11 @@ public class ModelValidator {
         this.expressions = new ExpressionRules(modelBeans);
     }
 
+    /** The steps of ours a delegate expression may name, by bean name. */
+    public List<String> steps() {
+        return java.util.Arrays.stream(beans.getBeanDefinitionNames()).filter(modelBeans::isDelegate).sorted().toList();
+    }
+
     public List<Problem> validate(Collection<ModelDeployment.Model> models) {
         List<Problem> problems = new ArrayList<>();
         Set<String> formIds = new java.util.HashSet<>();

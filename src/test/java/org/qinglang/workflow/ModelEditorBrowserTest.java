@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -62,6 +63,10 @@ class ModelEditorBrowserTest {
     RepositoryService repositoryService;
     @Autowired
     DecisionService decisionService;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    org.qinglang.CaseDriver cases;
 
     @BeforeAll
     static void startBrowser() {
@@ -118,37 +123,100 @@ class ModelEditorBrowserTest {
     }
 
     @Test
-    void theProcessEditorOpensTheDeployedVersionAndDeploysAChange() throws Exception {
+    void aManagerChangesTheVerificationTimerInThePropertiesPanelSeesTheChangeDeploysAndMovesTheCases()
+            throws Exception {
         ProcessDefinition before = latestProcess();
+        String waiting = cases.submit(org.qinglang.casefile.ComplaintCategory.RUMOUR, "weiyu-social",
+                "https://weiyu.example/p/editor-" + System.nanoTime(), "poster").caseNumber();
+        cases.runDueJobs(waiting);
+        String fileBefore = Files.readString(MODELS.resolve("bpmn/complaint-handling.bpmn"));
 
+        // From the staff menu, not a typed address.
+        open("/staff/cases");
+        browser.findElement(By.id("nav-models")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("model-processes")));
         open("/models/editor?resource=complaint-handling.bpmn");
         awaitEditor();
-        assertThat(browser.findElement(By.cssSelector("[data-element-id='Task_VerifyComplaint']")).isDisplayed())
-                .isTrue();
+        // Opens readable: at full size, where the process starts, clear of the palette.
+        assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+                "return window.qinglangModeler.get('canvas').zoom();")).doubleValue()).isEqualTo(1.0);
+        WebElement start = browser.findElement(By.cssSelector("[data-element-id='StartEvent_ComplaintReceived']"));
+        WebElement palette = browser.findElement(By.cssSelector(".djs-palette"));
+        assertThat(start.getRect().getX()).isGreaterThan(palette.getRect().getX() + palette.getRect().getWidth());
+        waiting().until(d -> "clean".equals(d.findElement(By.id("model-live-check")).getDomAttribute("data-state")));
         screenshot("model-editor-bpmn");
 
-        // As a manager would rename the task in the diagram.
+        // The timer in the properties panel, as a manager sets it.
         ((JavascriptExecutor) browser).executeScript("""
                 const modeler = window.qinglangModeler;
-                const task = modeler.get('elementRegistry').get('Task_VerifyComplaint');
-                modeler.get('modeling').updateLabel(task,
-                    'Check the complaint 核实举报 ${caseNumber} · ${platformName}');
+                modeler.get('selection').select(modeler.get('elementRegistry').get('Timer_VerificationSla'));
                 """);
-        deployAndAwaitTheModelsPage();
+        waiting().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#model-properties [data-group-id='group-timer'] .bio-properties-panel-group-header"))).click();
+        WebElement timer = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("bio-properties-panel-timerEventDefinitionValue")));
+        assertThat(timer.getDomProperty("value")).isEqualTo("${verificationSla}");
+        // What the sandbox refuses is marked as it is typed, before anything is deployed.
+        replace(timer, "${execution.getProcessEngineServices()}");
+        waiting().until(d -> "found".equals(d.findElement(By.id("model-live-check")).getDomAttribute("data-state")));
+        assertThat(browser.findElement(By.id("model-live-problems")).getText()).contains("getProcessEngineServices");
+        // ... and on the diagram, with the editor's own lint: an error on the timer's event.
+        waiting().until(d -> !d.findElements(By.cssSelector(".bjsl-button-error")).isEmpty()
+                && !d.findElements(By.cssSelector(".djs-overlay-linting")).isEmpty());
+        screenshot("model-editor-sandbox-refuses-as-typed");
+        replace(timer, "P3D");
+        waiting().until(d -> "clean".equals(d.findElement(By.id("model-live-check")).getDomAttribute("data-state")));
+        screenshot("model-editor-timer");
+
+        // Try it first: the token simulation runs in the editor.
+        browser.findElement(By.id("model-simulate")).click();
+        waiting().until(d -> !d.findElements(By.cssSelector(".bts-toggle-mode.active, .simulation")).isEmpty());
+        screenshot("model-editor-token-simulation");
+        browser.findElement(By.id("model-simulate")).click();
+
+        // Before deploying: the change against what runs, and the case waiting there.
+        browser.findElement(By.id("model-deploy")).click();
+        WebElement review = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("model-review")));
+        waiting().until(d -> !d.findElement(By.id("model-review-changes")).getText().isBlank());
+        assertThat(browser.findElement(By.id("model-review-changes")).getText())
+                .contains("Timer_VerificationSla").containsPattern("1 (个在办案件|running case)");
+        assertThat(browser.findElements(By.cssSelector("[data-element-id='Timer_VerificationSla'].diff-changed")))
+                .isNotEmpty();
+        screenshot("model-editor-review");
+        review.findElement(By.id("model-confirm-deploy")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("model-notice")));
         screenshot("model-editor-bpmn-deployed");
 
-        assertThat(browser.findElement(By.id("model-notice")).getText()).contains("complaint-handling.bpmn");
+        // One process and the forms it uses; the file changed in the one line of the timer.
         ProcessDefinition after = latestProcess();
         assertThat(after.getVersion()).isEqualTo(before.getVersion() + 1);
+        assertThat(repositoryService.getDeploymentResourceNames(after.getDeploymentId())).containsExactlyInAnyOrder(
+                "complaint-handling.bpmn", "verify-complaint.form", "decide-enforcement.form",
+                "approve-announcement.form", "platform-measures.form", "review-rectification.form");
+        List<String> linesBefore = fileBefore.lines().toList();
+        List<String> linesAfter = Files.readString(MODELS.resolve("bpmn/complaint-handling.bpmn")).lines().toList();
+        assertThat(linesAfter).hasSameSizeAs(linesBefore);
+        assertThat(java.util.stream.IntStream.range(0, linesBefore.size())
+                .filter(i -> !linesBefore.get(i).equals(linesAfter.get(i))).mapToObj(linesAfter::get).toList())
+                .singleElement().asString().contains(">P3D</bpmn:timeDuration>");
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(after.getId());
         UserTask verify = model.getModelElementById("Task_VerifyComplaint");
-        assertThat(verify.getName()).startsWith("Check the complaint 核实举报");
         assertThat(verify.getCamundaCandidateGroups()).isEqualTo("case-workers");
         assertThat(verify.getCamundaFormRef()).isEqualTo("verify-complaint");
-        assertThat(Files.readString(MODELS.resolve("bpmn/complaint-handling.bpmn")))
-                .contains("Check the complaint 核实举报").contains("camunda:delegateExpression=\"${sendPlatformNotice}\"");
-        assertThat(browser.findElement(By.cssSelector("#model-processes [data-key='complaint-handling'] tbody tr"))
-                .getText()).contains(String.valueOf(after.getVersion())).contains("manager");
+
+        // The running case moves to the new version.
+        open("/models/migrations?source=" + before.getId());
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#migration-form button"))).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/models"));
+        screenshot("model-editor-cases-migrated");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(waiting).singleResult()
+                .getProcessDefinitionId()).isEqualTo(after.getId());
+    }
+
+    /** Selects what the field holds and types over it, as a person would. */
+    private void replace(WebElement field, String text) {
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
     }
 
     @Test
