@@ -57,6 +57,19 @@
   let modeler;
 
   async function create() {
+    if (kind === 'form') {
+      if (!window.FormEditor) {
+        return null;
+      }
+      // The form editor (form-js) as the others: import, export as the file is written, changes.
+      const editor = new window.FormEditor.FormEditor({container: canvas});
+      return {
+        editor,
+        importXML: text => editor.importSchema(JSON.parse(text)),
+        saveXML: async () => ({xml: JSON.stringify(editor.saveSchema(), null, 2) + '\n'}),
+        on: (event, callback) => editor.on(event === 'commandStack.changed' ? 'changed' : event, callback)
+      };
+    }
     if (kind === 'dmn') {
       if (!window.DmnJS) {
         return null;
@@ -140,12 +153,14 @@
       if (mine !== checking) {
         return;
       }
-      const byElement = {};
-      findings.filter(f => f.elementId).forEach(f => {
-        const shown = diagramElementOf(f.elementId);
-        (byElement[shown] = byElement[shown] || []).push(f.message);
-      });
-      window.QinglangBpmnEditor.setDeploymentProblems(modeler, byElement);
+      if (kind === 'bpmn') {
+        const byElement = {};
+        findings.filter(f => f.elementId).forEach(f => {
+          const shown = diagramElementOf(f.elementId);
+          (byElement[shown] = byElement[shown] || []).push(f.message);
+        });
+        window.QinglangBpmnEditor.setDeploymentProblems(modeler, byElement);
+      }
       currentProblems = findings;
       liveProblems.replaceChildren(...findings.map(f => {
         const item = document.createElement('li');
@@ -243,6 +258,9 @@
       if (kind === 'dmn') {
         showViews();
         modeler.on('views.changed', showViews);
+      } else if (kind === 'form') {
+        modeler.on('commandStack.changed', checkSoon);
+        check();
       } else {
         showStart();
         modeler.on('commandStack.changed', checkSoon);

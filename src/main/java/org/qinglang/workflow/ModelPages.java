@@ -72,14 +72,14 @@ public class ModelPages {
     @GetMapping("/models/editor")
     public String editor(@RequestParam String resource, org.springframework.ui.Model model) {
         Model deployed = modelDeployment.deployedModel(resource)
-                .filter(m -> m.name().endsWith(".bpmn") || m.name().endsWith(".dmn"))
+                .filter(m -> m.name().endsWith(".bpmn") || m.name().endsWith(".dmn") || m.name().endsWith(".form"))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return editorPage(model, resource, new String(deployed.content(), StandardCharsets.UTF_8));
     }
 
     private static String editorPage(org.springframework.ui.Model model, String resource, String content) {
         model.addAttribute("resource", resource);
-        model.addAttribute("kind", resource.endsWith(".dmn") ? "dmn" : "bpmn");
+        model.addAttribute("kind", resource.endsWith(".dmn") ? "dmn" : resource.endsWith(".form") ? "form" : "bpmn");
         // Not "content": the layout takes the page's main element under that name.
         model.addAttribute("modelXml", content);
         return "model-editor";

@@ -213,6 +213,48 @@ class ModelEditorBrowserTest {
                 .getProcessDefinitionId()).isEqualTo(after.getId());
     }
 
+    @Test
+    void aManagerEditsAFormInTheBrowserCheckedLikeTheModels() throws Exception {
+        String fileBefore = Files.readString(MODELS.resolve("forms/review-outcome.form"));
+        open("/models");
+        browser.findElement(By.cssSelector("#model-forms [data-form='review-outcome.form'] a.button")).click();
+        awaitEditor();
+        waiting().until(d -> "clean".equals(d.findElement(By.id("model-live-check")).getDomAttribute("data-state")));
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        // A field named like one of our beans would shadow it in the process's expressions: refused as typed.
+        script.executeScript("""
+                const editor = window.qinglangModeler.editor;
+                const field = editor.get('formFieldRegistry').getAll().find(f => f.key);
+                window.qinglangField = field.id;
+                window.qinglangKey = field.key;
+                editor.get('modeling').editFormField(field, 'key', 'reopenCase');
+                """);
+        waiting().until(d -> "found".equals(d.findElement(By.id("model-live-check")).getDomAttribute("data-state")));
+        assertThat(browser.findElement(By.id("model-live-problems")).getText()).contains("reopenCase");
+        screenshot("form-editor-refuses-as-typed");
+        script.executeScript("""
+                const editor = window.qinglangModeler.editor;
+                const field = editor.get('formFieldRegistry').get(window.qinglangField);
+                editor.get('modeling').editFormField(field, 'key', window.qinglangKey);
+                editor.get('modeling').editFormField(field, 'label', 'Reviewed label 复核标签');
+                """);
+        waiting().until(d -> "clean".equals(d.findElement(By.id("model-live-check")).getDomAttribute("data-state")));
+        screenshot("form-editor");
+        deployAndAwaitTheModelsPage();
+
+        // The form with the one process that uses it; the file changed in the one line of the label.
+        String deploymentId = repositoryService.createDeploymentQuery().orderByDeploymentTime().desc().listPage(0, 1)
+                .get(0).getId();
+        assertThat(repositoryService.getDeploymentResourceNames(deploymentId))
+                .containsExactlyInAnyOrder("outcome-review.bpmn", "review-outcome.form");
+        List<String> linesBefore = fileBefore.lines().toList();
+        List<String> linesAfter = Files.readString(MODELS.resolve("forms/review-outcome.form")).lines().toList();
+        assertThat(linesAfter).hasSameSizeAs(linesBefore);
+        assertThat(java.util.stream.IntStream.range(0, linesBefore.size())
+                .filter(i -> !linesBefore.get(i).equals(linesAfter.get(i))).mapToObj(linesAfter::get).toList())
+                .singleElement().asString().contains("Reviewed label 复核标签");
+    }
+
     /** Selects what the field holds and types over it, as a person would. */
     private void replace(WebElement field, String text) {
         field.click();
