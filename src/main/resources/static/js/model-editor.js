@@ -246,6 +246,67 @@
     };
   }
 
+  // A dry run on a copy of a case's data: the path on the diagram and in words, where it waits.
+  async function dryRun() {
+    const section = document.getElementById('model-dry-run');
+    const result = document.getElementById('model-dry-run-result');
+    const caseNumber = document.getElementById('dry-run-case').value.trim();
+    if (!caseNumber) {
+      return;
+    }
+    result.dataset.state = 'running';
+    result.textContent = '…';
+    const response = await fetch('/models/editor/dry-run', {
+      method: 'POST', credentials: 'same-origin',
+      headers: {'Accept': 'application/json', 'X-CSRF-TOKEN': csrf ? csrf.value : ''},
+      body: new URLSearchParams({resource, content: await exported(), caseNumber})
+    });
+    const body = await response.json().catch(() => ({}));
+    const bpmnCanvas = modeler.get('canvas');
+    const registry = modeler.get('elementRegistry');
+    registry.forEach(element => {
+      bpmnCanvas.removeMarker(element, 'dry-run-passed');
+      bpmnCanvas.removeMarker(element, 'dry-run-waiting');
+    });
+    if (!response.ok) {
+      result.dataset.state = 'refused';
+      result.textContent = section.dataset.error + ' ' + (body.detail || response.status);
+      return;
+    }
+    const block = (title, items) => {
+      const part = document.createElement('div');
+      const heading = document.createElement('h3');
+      heading.textContent = title;
+      const list = document.createElement('ol');
+      items.forEach(text => {
+        const item = document.createElement('li');
+        item.textContent = text;
+        list.appendChild(item);
+      });
+      part.append(heading, list);
+      return part;
+    };
+    body.passed.filter(step => registry.get(step.elementId))
+        .forEach(step => bpmnCanvas.addMarker(step.elementId, 'dry-run-passed'));
+    const parts = [block(section.dataset.passed, body.passed.map(step =>
+      step.name ? step.name + ' (' + step.elementId + ')' : step.elementId))];
+    parts.push(block(section.dataset.steps, body.stepsCalled));
+    if (body.waitsAt.length) {
+      parts.push(block(section.dataset.waits, body.waitsAt));
+    }
+    const end = document.createElement('p');
+    end.textContent = body.error ? section.dataset.error + ' ' + body.error : body.ended ? section.dataset.ended : '';
+    parts.push(end);
+    if (body.variablesLeftOut.length) {
+      const leftOut = document.createElement('p');
+      leftOut.className = 'meta';
+      leftOut.textContent = section.dataset.leftOut + ' ' + body.variablesLeftOut.join(', ');
+      parts.push(leftOut);
+    }
+    result.replaceChildren(...parts);
+    result.dataset.state = body.error ? 'error' : 'done';
+  }
+
   create().then(created => {
     modeler = created;
     if (!modeler) {
@@ -266,6 +327,9 @@
         modeler.on('commandStack.changed', checkSoon);
         simulateButton.disabled = false;
         simulateButton.addEventListener('click', () => modeler.get('toggleMode').toggleMode());
+        document.getElementById('dry-run-start').addEventListener('click', () => dryRun().catch(error => {
+          document.getElementById('model-dry-run-result').textContent = status.dataset.failed + ' ' + error.message;
+        }));
         check();
       }
       // The model as it opened, in the editor's own writing: the server changes the file only where

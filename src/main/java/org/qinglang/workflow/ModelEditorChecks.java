@@ -36,9 +36,11 @@ public class ModelEditorChecks {
     private final RepositoryService repositoryService;
     private final RuntimeService runtimeService;
     private final Labels labels;
+    private final DryRun dryRun;
 
     public ModelEditorChecks(ModelDeployment modelDeployment, ModelValidator validator,
-            RepositoryService repositoryService, RuntimeService runtimeService, Labels labels) {
+            RepositoryService repositoryService, RuntimeService runtimeService, Labels labels, DryRun dryRun) {
+        this.dryRun = dryRun;
         this.modelDeployment = modelDeployment;
         this.validator = validator;
         this.repositoryService = repositoryService;
@@ -71,6 +73,36 @@ public class ModelEditorChecks {
                 .map(problem -> new Finding(problem.arguments().stream().filter(ids::contains).findFirst().orElse(null),
                         labels.get(problem.key(), locale, problem.arguments().toArray())))
                 .toList();
+    }
+
+    /**
+     * Runs the edited process on a copy of a case's data in an engine of its own, with our steps only
+     * recorded (DryRun): where it goes and where it waits. Refused like a deployment when the rules
+     * refuse the model.
+     */
+    @PostMapping("/models/editor/dry-run")
+    public org.springframework.http.ResponseEntity<?> dryRun(@RequestParam String resource,
+            @RequestParam String content, @RequestParam String caseNumber, Locale locale) {
+        if (!resource.endsWith(".bpmn")) {
+            return problem(org.springframework.http.HttpStatus.BAD_REQUEST, "only a process can be tried");
+        }
+        try {
+            return org.springframework.http.ResponseEntity.ok(dryRun.run(resource,
+                    content.getBytes(StandardCharsets.UTF_8), caseNumber.strip().toUpperCase(Locale.ROOT)));
+        } catch (ModelDeployment.ModelsRefusedException refused) {
+            return problem(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, refused.problems().stream()
+                    .map(p -> labels.get(p.key(), locale, p.arguments().toArray()))
+                    .collect(java.util.stream.Collectors.joining("; ")));
+        } catch (IllegalArgumentException unknown) {
+            return problem(org.springframework.http.HttpStatus.NOT_FOUND, unknown.getMessage());
+        }
+    }
+
+    private static org.springframework.http.ResponseEntity<org.springframework.http.ProblemDetail> problem(
+            org.springframework.http.HttpStatus status, String detail) {
+        return org.springframework.http.ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(org.springframework.http.ProblemDetail.forStatusAndDetail(status, detail));
     }
 
     /** The steps of ours a service task may call: what the editor offers in its list. */

@@ -43,7 +43,22 @@ class ModelSandbox extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setExpressionManager(new SandboxExpressionManager(applicationContext));
+        configure(configuration, new SandboxExpressionManager(applicationContext));
+    }
+
+    /** The same sandbox for an engine whose steps are stand-ins that only record (DryRun). */
+    org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin withStandIns(
+            java.util.function.Function<String, Object> standIns) {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                configure(configuration, new SandboxExpressionManager(applicationContext, standIns));
+            }
+        };
+    }
+
+    private void configure(ProcessEngineConfigurationImpl configuration, SandboxExpressionManager expressions) {
+        configuration.setExpressionManager(expressions);
         List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomPreDeployers());
         preDeployers.add(0, this::validate);

@@ -41,10 +41,19 @@ public class SandboxExpressionManager extends SpringExpressionManager {
     static final Set<String> DATE_ARITHMETIC = Set.of("plusDays", "plusHours", "plusMinutes", "plusWeeks", "toDate");
 
     private final ModelBeans beans;
+    /** What a step named in a model is: the bean itself, or a stand-in that only records the call (dry run). */
+    private final java.util.function.Function<String, Object> steps;
 
     public SandboxExpressionManager(ApplicationContext applicationContext) {
+        this(applicationContext, null);
+    }
+
+    /** With stand-ins for our steps: the sandbox's rules, without the steps' effects. */
+    SandboxExpressionManager(ApplicationContext applicationContext,
+            java.util.function.Function<String, Object> standIns) {
         super(applicationContext);
         this.beans = new ModelBeans(applicationContext);
+        this.steps = standIns;
     }
 
     @Override
@@ -52,9 +61,59 @@ public class SandboxExpressionManager extends SpringExpressionManager {
         CompositeELResolver resolver = new CompositeELResolver();
         resolver.add(new VariableScopeElResolver());
         resolver.add(new VariableContextElResolver());
-        resolver.add(new AllowlistResolver(beans));
+        resolver.add(new AllowlistResolver(beans, steps));
+        if (steps != null) {
+            // A dry run: a fact a recorded step would have set (its flags) counts as "no", and is said so.
+            resolver.add(new UnknownAsNo(steps));
+        }
         return resolver;
     }
+
+    /** Unknown names in a dry run: false, reported through the stand-in function as "?name". */
+    static final class UnknownAsNo extends ELResolver {
+
+        private final java.util.function.Function<String, Object> report;
+
+        UnknownAsNo(java.util.function.Function<String, Object> report) {
+            this.report = report;
+        }
+
+        @Override
+        public Object getValue(ELContext context, Object base, Object property) {
+            if (base != null) {
+                return null;
+            }
+            context.setPropertyResolved(true);
+            report.apply("?" + property);
+            return Boolean.FALSE;
+        }
+
+        @Override
+        public Class<?> getType(ELContext context, Object base, Object property) {
+            return null;
+        }
+
+        @Override
+        public void setValue(ELContext context, Object base, Object property, Object value) {
+            throw new PropertyNotWritableException("Models may not write properties of objects");
+        }
+
+        @Override
+        public boolean isReadOnly(ELContext context, Object base, Object property) {
+            return true;
+        }
+
+        @Override
+        public Iterator<FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
+            return null;
+        }
+
+        @Override
+        public Class<?> getCommonPropertyType(ELContext context, Object base) {
+            return null;
+        }
+    }
+
 
     @Override
     protected FunctionMapper createFunctionMapper() {
@@ -71,10 +130,16 @@ public class SandboxExpressionManager extends SpringExpressionManager {
     static final class AllowlistResolver extends ELResolver {
 
         private final ModelBeans beans;
+        private final java.util.function.Function<String, Object> steps;
         private final BeanELResolver methods = new BeanELResolver(true);
 
         AllowlistResolver(ModelBeans beans) {
+            this(beans, null);
+        }
+
+        AllowlistResolver(ModelBeans beans, java.util.function.Function<String, Object> steps) {
             this.beans = beans;
+            this.steps = steps;
         }
 
         @Override
@@ -83,6 +148,10 @@ public class SandboxExpressionManager extends SpringExpressionManager {
                 throw new PropertyNotFoundException("Models may not read properties of objects (" + property + ")");
             }
             String name = String.valueOf(property);
+            if (beans.isDelegate(name) && steps != null) {
+                context.setPropertyResolved(true);
+                return steps.apply(name);
+            }
             if (beans.isDelegate(name) || beans.isCallable(name)) {
                 context.setPropertyResolved(true);
                 return beans.bean(name);

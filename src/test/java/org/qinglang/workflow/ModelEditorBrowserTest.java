@@ -168,7 +168,18 @@ class ModelEditorBrowserTest {
         waiting().until(d -> "clean".equals(d.findElement(By.id("model-live-check")).getDomAttribute("data-state")));
         screenshot("model-editor-timer");
 
-        // Try it first: the token simulation runs in the editor.
+        // Try it first on a copy of the waiting case: the path, and where it would wait.
+        WebElement dryRunCase = browser.findElement(By.id("dry-run-case"));
+        dryRunCase.sendKeys(waiting);
+        browser.findElement(By.id("dry-run-start")).click();
+        waiting().until(d -> "done".equals(d.findElement(By.id("model-dry-run-result")).getDomAttribute("data-state")));
+        assertThat(browser.findElement(By.id("model-dry-run-result")).getText())
+                .contains("Task_VerifyComplaint").contains("Timer_VerificationSla");
+        assertThat(browser.findElements(By.cssSelector("[data-element-id='Task_RegisterComplaint'].dry-run-passed")))
+                .isNotEmpty();
+        screenshot("model-editor-dry-run");
+
+        // And the token simulation runs in the editor.
         browser.findElement(By.id("model-simulate")).click();
         waiting().until(d -> !d.findElements(By.cssSelector(".bts-toggle-mode.active, .simulation")).isEmpty());
         screenshot("model-editor-token-simulation");

@@ -180,9 +180,15 @@ class ModelPagesTest {
                 .allMatch(line -> line.startsWith("triage.dmn: ") && line.endsWith("(history time to live)."));
         assertThat(refused.select("#model-content").first().wholeText()).isEqualTo(withoutTimeToLive);
 
-        mvc.perform(get("/models/editor").param("resource", "verify-complaint.form")
+        // Forms open in the form editor; what is no model of ours is not found.
+        Document form = page(mvc.perform(get("/models/editor").param("resource", "verify-complaint.form")
+                .with(httpBasic("manager", "manager"))).andExpect(status().isOk()).andReturn());
+        assertThat(form.select("#model-canvas").attr("data-kind")).isEqualTo("form");
+        assertThat(form.select("script[src]").eachAttr("src")).contains("/vendor/form-js/dist/form-editor.umd.js");
+        mvc.perform(get("/models/editor").param("resource", "no-such.form")
                 .with(httpBasic("manager", "manager"))).andExpect(status().isNotFound());
-        mvc.perform(get("/vendor/bpmn-js/dist/bpmn-modeler.production.min.js")).andExpect(status().isOk());
+        mvc.perform(get("/vendor/qinglang-editor/bpmn-editor.js")).andExpect(status().isOk());
+        mvc.perform(get("/vendor/form-js/dist/form-editor.umd.js")).andExpect(status().isOk());
     }
 
     @Test
