@@ -3,6 +3,8 @@ package org.qinglang.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -189,6 +191,38 @@ class ModelPagesTest {
                 .with(httpBasic("manager", "manager"))).andExpect(status().isNotFound());
         mvc.perform(get("/vendor/qinglang-editor/bpmn-editor.js")).andExpect(status().isOk());
         mvc.perform(get("/vendor/form-js/dist/form-editor.umd.js")).andExpect(status().isOk());
+    }
+
+    @Test
+    void theEditorsCheckNamesEachProblemOnItsElementAndIsForManagersOnly() throws Exception {
+        String process = deployed("complaint-handling.bpmn");
+        String broken = process.replace(" camunda:historyTimeToLive=\"1825\"", "")
+                .replace("camunda:formRef=\"verify-complaint\"", "camunda:formRef=\"no-such-form\"")
+                .replace("Task_ApproveAnnouncement", "Task_ApprovalRenamed")
+                .replace("${verificationSla}", "${execution.getProcessEngineServices()}");
+        String findings = mvc.perform(asManager(post("/models/editor/check").param("resource", "complaint-handling.bpmn")
+                        .param("content", broken).param("lang", "en")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // The sandbox, the form that does not exist, the id Java relies on, the history time to live.
+        assertThat(findings).contains("\"elementId\":\"Timer_VerificationSla_Definition\"")
+                .contains("\"elementId\":\"Task_VerifyComplaint\"").contains("no-such-form")
+                .contains("Task_ApproveAnnouncement").contains("history time to live");
+        assertThat(mvc.perform(asManager(post("/models/editor/check").param("resource", "complaint-handling.bpmn")
+                        .param("content", process))).andReturn().getResponse().getContentAsString()).isEqualTo("[]");
+
+        // Not for case workers, and not without the page's token; the dry run neither.
+        mvc.perform(post("/models/editor/check").param("resource", "complaint-handling.bpmn").param("content", process)
+                .with(user("caseworker").roles("case-workers")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/models/editor/check").param("resource", "complaint-handling.bpmn").param("content", process)
+                .with(user("manager").roles("managers"))).andExpect(status().isForbidden());
+        mvc.perform(post("/models/editor/dry-run").param("resource", "complaint-handling.bpmn").param("content", process)
+                .param("caseNumber", "QL-2026-000001").with(user("caseworker").roles("case-workers")).with(csrf()))
+                .andExpect(status().isForbidden());
+        // A dry run of a model the rules refuse is answered with the reasons, and nothing runs.
+        mvc.perform(asManager(post("/models/editor/dry-run").param("resource", "complaint-handling.bpmn")
+                        .param("content", broken).param("caseNumber", "QL-2026-000001")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
     }
 
     @Test
