@@ -62,6 +62,11 @@ public class Complaint {
     private Instant rectificationDueAt;
     private int escalationLevel;
     private String linkedCaseNumber;
+    @Enumerated(EnumType.STRING)
+    private CaseOrigin origin = CaseOrigin.COMPLAINT;
+    /** Where a media investigation's lead came from: confidential, for the responsible office only. */
+    private String sourceNote;
+    private String openedBy;
     private Instant createdAt;
     private Instant updatedAt;
     private Instant closedAt;
@@ -115,6 +120,35 @@ public class Complaint {
         this.stage = CaseStage.RECEIVED;
         this.createdAt = EngineClock.now();
         this.updatedAt = createdAt;
+    }
+
+    /** A case without a complainant: a lead from staff or a platform's own inspection. */
+    public static Complaint lead(String caseNumber, ComplaintSource source, CaseOrigin origin, ComplaintCategory category,
+            String platformCode, String contentUrl, String normalizedUrl, String accountName, String description,
+            String sourceNote, String openedBy) {
+        Complaint lead = new Complaint(caseNumber, source, category, ReporterType.CITIZEN, platformCode, contentUrl,
+                normalizedUrl, accountName, description, null, null, null);
+        lead.origin = origin;
+        lead.sourceNote = sourceNote;
+        lead.openedBy = openedBy;
+        return lead;
+    }
+
+    /** Whether someone complained and is to be acknowledged, asked and informed. */
+    public boolean hasComplainant() {
+        return origin.hasComplainant() && complainantEmail != null;
+    }
+
+    public CaseOrigin getOrigin() {
+        return origin;
+    }
+
+    public String getSourceNote() {
+        return sourceNote;
+    }
+
+    public String getOpenedBy() {
+        return openedBy;
     }
 
     public Evidence addEvidence(EvidenceKind kind, String fileName, String contentType, byte[] content, String sourceUrl) {

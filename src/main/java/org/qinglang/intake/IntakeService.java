@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.qinglang.casefile.CaseFiles;
+import org.qinglang.casefile.CaseOrigin;
+import org.qinglang.casefile.ComplaintCategory;
+import org.qinglang.casefile.ComplaintSource;
 import org.qinglang.casefile.Complaint;
 import org.qinglang.casefile.ComplaintRepository;
 import org.qinglang.casefile.Evidence;
@@ -99,6 +102,49 @@ public class IntakeService {
         metrics.received(submission.source(), 1);
         return new AcceptedComplaint(caseNumber, accessTokens.issue(AccessTokens.Purpose.COMPLAINANT_STATUS, caseNumber),
                 false);
+    }
+
+    /**
+     * A lead without a complainant: opened by staff (media investigation, proactive screening) or
+     * reported by a platform from its own inspection. It runs the same process as a complaint, from
+     * registration and triage to verification and on; nobody is acknowledged or informed.
+     */
+    @Transactional
+    public String openLead(Lead lead) {
+        if (lead.origin() == null || lead.origin() == CaseOrigin.COMPLAINT) {
+            throw new InvalidComplaintException("origin", "a lead comes from a media investigation, a screening or a platform");
+        }
+        if (lead.description() == null || lead.description().isBlank() || lead.category() == null) {
+            throw new InvalidComplaintException(lead.category() == null ? "category" : "description", "required");
+        }
+        Platform platform = platforms.find(lead.platformCode() == null ? "" : lead.platformCode())
+                .orElseThrow(() -> new InvalidComplaintException("platform", "unknown platform"));
+        String normalizedUrl;
+        try {
+            normalizedUrl = UrlNormalizer.normalize(lead.url());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidComplaintException("url", e.getMessage());
+        }
+        String caseNumber = caseNumbers.next();
+        Complaint complaint = Complaint.lead(caseNumber, lead.source(), lead.origin(), lead.category(), platform.getCode(),
+                lead.url().strip(), normalizedUrl, blankToNull(lead.accountName()), lead.description().strip(),
+                blankToNull(lead.sourceNote()), lead.openedBy());
+        Evidence text = complaint.addEvidence(EvidenceKind.SUBMITTED_TEXT, "lead.txt", "text/plain; charset=UTF-8",
+                complaint.getDescription().getBytes(StandardCharsets.UTF_8), complaint.getContentUrl());
+        complaint.preserveText(text.getSha256());
+        complaints.save(complaint);
+        caseFiles.opened(complaint);
+        Map<String, Object> variables = startVariables(complaint, platform);
+        variables.put(CaseVariables.CASE_ORIGIN, lead.origin().name());
+        runtimeService.createProcessInstanceByKey(CaseVariables.PROCESS_KEY).businessKey(caseNumber)
+                .setVariables(variables).execute();
+        metrics.received(lead.source(), 1);
+        return caseNumber;
+    }
+
+    /** What staff or a platform say about a lead. */
+    public record Lead(ComplaintSource source, CaseOrigin origin, ComplaintCategory category, String platformCode,
+            String url, String accountName, String description, String sourceNote, String openedBy) {
     }
 
     private void checkAttachments(NewComplaint submission) {

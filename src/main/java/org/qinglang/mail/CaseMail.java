@@ -58,6 +58,9 @@ public class CaseMail {
      * accepted whether or not the mail server answers at that moment.
      */
     public void acknowledge(Complaint c) {
+        if (!c.hasComplainant()) {
+            return;
+        }
         outbox.queue(toComplainantMessage(c, "acknowledgement", "acknowledgement", c.getComplainantName(),
                 c.getCaseNumber(), labels.category(c.getCategory()), statusLink(c.getCaseNumber())));
     }
@@ -67,6 +70,9 @@ public class CaseMail {
      * most once an hour per case (the outbox keeps one message per key).
      */
     public void statusLinkAgain(Complaint c) {
+        if (!c.hasComplainant()) {
+            return;
+        }
         String hour = String.valueOf(org.qinglang.common.EngineClock.now().getEpochSecond() / 3600);
         outbox.queue(toComplainantMessage(c, "status-link", "status-link-" + hour, c.getComplainantName(),
                 c.getCaseNumber(), statusLink(c.getCaseNumber())));
@@ -193,7 +199,9 @@ public class CaseMail {
     }
 
     private void toComplainant(Complaint c, String kind, String step, Object... args) {
-        outgoing.send(toComplainantMessage(c, kind, step, args));
+        if (c.hasComplainant()) {
+            outgoing.send(toComplainantMessage(c, kind, step, args));
+        }
     }
 
     private OutgoingMessage toComplainantMessage(Complaint c, String kind, String step, Object... args) {

@@ -36,6 +36,8 @@ public final class CaseVariables {
     public static final String TRIAGE_AGAIN = "triageAgain";
     public static final String CORRECTED_BY = "correctedBy";
 
+    /** How the case came to be (CaseOrigin): shown in Tasklist, read by no decision. */
+    public static final String CASE_ORIGIN = "caseOrigin";
     public static final String DUPLICATE = "duplicate";
     public static final String DUPLICATE_OF = "duplicateOf";
 

@@ -29,7 +29,9 @@ public class AccessTokens {
         /** The police liaison's link to a referral package. */
         POLICE_REFERRAL,
         /** The account holder's link to object to an enforcement decision. */
-        ACCOUNT_OBJECTION
+        ACCOUNT_OBJECTION,
+        /** A platform's link to report what its own inspection found (自查自纠); the subject is the platform. */
+        PLATFORM_SELF_INSPECTION
     }
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();

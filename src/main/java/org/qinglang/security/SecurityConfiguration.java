@@ -68,16 +68,17 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/camunda-welcome").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/complaints/*", "/api/platforms").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/complaints/*", "/api/platforms", "/api/statements",
+                                "/api/statements.csv").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/complaints/*/information",
                                 "/api/complaints/*/platform-response").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/announcements", "/announcements/**",
                                 "/announcements.atom", "/statistics", "/statistics.csv", "/complaints/new", "/complaints/lookup",
-                                "/complaints/*", "/platform/respond/*", "/police/referrals/*", "/police/answer/*",
+                                "/complaints/*", "/platform/respond/*", "/platform/self-inspection/*", "/police/referrals/*", "/police/answer/*",
                                 "/objections/*", "/css/**", "/js/**", "/webjars/**",
                                 "/vendor/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/complaints/new", "/complaints/lookup", "/complaints/*/information",
-                                "/complaints/*/review", "/platform/respond/*", "/police/answer/*",
+                                "/complaints/*/review", "/platform/respond/*", "/platform/self-inspection/*", "/police/answer/*",
                                 "/objections/*").permitAll()
                         .requestMatchers("/error").permitAll()
                         // Deploying a model is deploying what every case runs: managers only.
