@@ -67,6 +67,7 @@ public class Complaint {
     /** Where a media investigation's lead came from: confidential, for the responsible office only. */
     private String sourceNote;
     private String openedBy;
+    private Instant personalDataErasedAt;
     private Instant createdAt;
     private Instant updatedAt;
     private Instant closedAt;
@@ -145,6 +146,10 @@ public class Complaint {
 
     public String getSourceNote() {
         return sourceNote;
+    }
+
+    public Instant getPersonalDataErasedAt() {
+        return personalDataErasedAt;
     }
 
     public String getOpenedBy() {

@@ -97,4 +97,8 @@ public class Evidence {
     public Instant getCreatedAt() {
         return createdAt;
     }
+
+    public Complaint getComplaint() {
+        return complaint;
+    }
 }

@@ -36,7 +36,7 @@ public class RegisterComplaint implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Complaint complaint = caseFiles.get(execution.getProcessBusinessKey());
         for (Evidence evidence : complaint.getEvidence()) {
-            if (!Sha256.hex(evidence.getContent()).equals(evidence.getSha256())) {
+            if (evidence.getContent() != null && !Sha256.hex(evidence.getContent()).equals(evidence.getSha256())) {
                 throw new IllegalStateException("evidence " + evidence.getId() + " of " + complaint.getCaseNumber()
                         + " no longer matches its SHA-256");
             }

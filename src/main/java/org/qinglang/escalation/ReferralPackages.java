@@ -76,7 +76,9 @@ public class ReferralPackages {
         int n = 0;
         for (Evidence evidence : complaint.getEvidence()) {
             String name = FileNames.safe(evidence.getFileName(), "evidence");
-            files.put("evidence/%02d-%s".formatted(++n, name), evidence.getContent());
+            files.put("evidence/%02d-%s".formatted(++n, name), evidence.getContent() != null ? evidence.getContent()
+                    // Erased when its retention period ended: what it was stays on record.
+                    : ("erased; sha256 " + evidence.getSha256() + "\n").getBytes(StandardCharsets.UTF_8));
         }
         StringBuilder manifest = new StringBuilder();
         files.forEach((path, bytes) -> manifest.append(Sha256.hex(bytes)).append("  ").append(path).append('\n'));

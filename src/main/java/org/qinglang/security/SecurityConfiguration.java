@@ -78,6 +78,7 @@ public class SecurityConfiguration {
                                 "/objections/*", "/css/**", "/js/**", "/webjars/**",
                                 "/vendor/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/complaints/new", "/complaints/lookup", "/complaints/*/information",
+                                "/complaints/*/erasure",
                                 "/complaints/*/review", "/platform/respond/*", "/platform/self-inspection/*", "/police/answer/*",
                                 "/objections/*").permitAll()
                         .requestMatchers("/error").permitAll()

@@ -73,6 +73,7 @@ class CaseFilePages {
     record Waiting(String what, Instant until) {
     }
 
+    private final org.qinglang.casefile.PersonalDataLog accessLog;
     private final CaseFiles caseFiles;
     private final ComplaintRepository complaints;
     private final CaseNoteRepository notes;
@@ -103,7 +104,9 @@ class CaseFilePages {
             ViolationRegister violations, org.qinglang.registry.ViolationRepository violationRecords,
             PlatformRepository platforms, HistoryService history, RuntimeService runtime,
             ManagementService management, org.camunda.bpm.engine.RepositoryService repository, StaffOffices offices, Labels labels,
+            org.qinglang.casefile.PersonalDataLog accessLog,
             @Value("${qinglang.time-zone:Asia/Shanghai}") String zone) {
+        this.accessLog = accessLog;
         this.caseFiles = caseFiles;
         this.complaints = complaints;
         this.notes = notes;
@@ -146,6 +149,12 @@ class CaseFilePages {
         boolean personalData = offices.mayReadPersonalData(staff.getName(), c.getResponsibleOffice(),
                 c.getOfficeChangedBy(), c.getOfficeBefore());
         model.addAttribute("personalData", personalData);
+        if (personalData && c.hasComplainant()) {
+            // Who saw a complainant's details, and when (PIPL): logged on every view, shown below.
+            accessLog.record(caseNumber, staff.getName(), org.qinglang.casefile.PersonalDataLog.Kind.COMPLAINANT_VIEWED,
+                    null);
+        }
+        model.addAttribute("personalDataAccess", accessLog.of(caseNumber, 50));
         model.addAttribute("evidence", c.getEvidence().stream().map(e -> evidenceView(e, locale)).toList());
         model.addAttribute("duplicates", complaints.findByLinkedCaseNumberOrderById(caseNumber));
         model.addAttribute("priorOfAccount", violations.priorOfAccount(caseNumber));
@@ -175,10 +184,12 @@ class CaseFilePages {
 
     private EvidenceView evidenceView(Evidence e, Locale locale) {
         String type = e.getContentType() == null ? "" : e.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
-        String text = type.equals("text/plain") ? new String(e.getContent(), StandardCharsets.UTF_8) : null;
+        // Erased when its retention period ended: the hash and name stay, the bytes are gone.
+        boolean kept = e.getContent() != null;
+        String text = kept && type.equals("text/plain") ? new String(e.getContent(), StandardCharsets.UTF_8) : null;
         return new EvidenceView(e.getId(), labels.get("evidence.kind." + e.getKind().name(), locale), e.getFileName(),
-                type, e.getSizeBytes(), e.getSha256(), e.getCreatedAt(), type.startsWith("image/")
-                        && SHOWN_INLINE.contains(type), type.equals("application/pdf"), text);
+                type, e.getSizeBytes(), e.getSha256(), e.getCreatedAt(), kept && type.startsWith("image/")
+                        && SHOWN_INLINE.contains(type), kept && type.equals("application/pdf"), text);
     }
 
     private List<Waiting> waiting(String caseNumber, Locale locale) {

@@ -55,10 +55,14 @@ public class PublicPages {
     private final org.qinglang.mail.CaseMail caseMail;
     private final org.qinglang.casefile.ComplaintRepository complaints;
 
+    private final org.qinglang.casefile.PersonalDataRetention retention;
+
     public PublicPages(IntakeService intake, CaseFiles caseFiles, CaseReplies replies, OutcomeReviews reviews,
             PlatformRepository platforms, AccessTokens tokens, IntakeRateLimiter rateLimiter, Labels labels,
             org.qinglang.mail.SentMailRepository sentMails, org.qinglang.mail.CaseMail caseMail,
-            org.qinglang.casefile.ComplaintRepository complaints) {
+            org.qinglang.casefile.ComplaintRepository complaints,
+            org.qinglang.casefile.PersonalDataRetention retention) {
+        this.retention = retention;
         this.sentMails = sentMails;
         this.caseMail = caseMail;
         this.complaints = complaints;
@@ -170,6 +174,19 @@ public class PublicPages {
                 .toList());
         model.addAttribute("canRequestReview", reviews.canRequest(complaint));
         return "status";
+    }
+
+    /**
+     * The complainant's request to erase their details (PIPL), once the case is closed; through their
+     * signed status link only. An open case keeps them (the case still needs to reach its complainant).
+     */
+    @PostMapping("/complaints/{caseNumber}/erasure")
+    public String erase(@PathVariable String caseNumber, @RequestParam(required = false) String token) {
+        authorised(caseNumber, token);
+        if (!retention.eraseOnRequest(caseNumber)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+        return "redirect:/complaints/" + caseNumber + "?token=" + token;
     }
 
     /** "Look up my case": the case number and the address the complaint came from. */

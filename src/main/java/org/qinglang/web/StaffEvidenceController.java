@@ -21,9 +21,33 @@ import org.springframework.web.server.ResponseStatusException;
 public class StaffEvidenceController {
 
     private final EvidenceRepository evidence;
+    private final org.qinglang.security.StaffOffices offices;
+    private final org.qinglang.casefile.PersonalDataLog accessLog;
 
-    StaffEvidenceController(EvidenceRepository evidence) {
+    StaffEvidenceController(EvidenceRepository evidence, org.qinglang.security.StaffOffices offices,
+            org.qinglang.casefile.PersonalDataLog accessLog) {
         this.evidence = evidence;
+        this.offices = offices;
+        this.accessLog = accessLog;
+    }
+
+    /**
+     * Evidence follows the rule of personal data: staff of the responsible office only (another
+     * office sees that it exists, in the case file); each look is logged with who and when.
+     */
+    private Evidence readable(long id, java.security.Principal staff, org.qinglang.casefile.PersonalDataLog.Kind kind) {
+        Evidence item = evidence.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var c = item.getComplaint();
+        String user = staff == null ? null : staff.getName();
+        if (!offices.mayReadPersonalData(user, c.getResponsibleOffice(), c.getOfficeChangedBy(), c.getOfficeBefore())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        if (item.getContent() == null) {
+            // Erased when its retention period ended (hash and name stay in the case file).
+            throw new ResponseStatusException(HttpStatus.GONE);
+        }
+        accessLog.record(c.getCaseNumber(), user, kind, item.getFileName());
+        return item;
     }
 
     /**
@@ -32,8 +56,8 @@ public class StaffEvidenceController {
      */
     @GetMapping("/staff/evidence/{id}/view")
     @Transactional(readOnly = true)
-    public ResponseEntity<byte[]> view(@PathVariable long id) {
-        Evidence item = evidence.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    public ResponseEntity<byte[]> view(@PathVariable long id, java.security.Principal staff) {
+        Evidence item = readable(id, staff, org.qinglang.casefile.PersonalDataLog.Kind.EVIDENCE_VIEWED);
         String type = item.getContentType() == null ? "" : item.getContentType().split(";")[0].strip()
                 .toLowerCase(java.util.Locale.ROOT);
         if (!CaseFilePages.SHOWN_INLINE.contains(type)) {
@@ -54,8 +78,8 @@ public class StaffEvidenceController {
 
     @GetMapping("/staff/evidence/{id}")
     @Transactional(readOnly = true)
-    public ResponseEntity<byte[]> download(@PathVariable long id) {
-        Evidence item = evidence.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    public ResponseEntity<byte[]> download(@PathVariable long id, java.security.Principal staff) {
+        Evidence item = readable(id, staff, org.qinglang.casefile.PersonalDataLog.Kind.EVIDENCE_DOWNLOADED);
         String name = item.getFileName() == null ? "evidence-" + id : item.getFileName();
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
