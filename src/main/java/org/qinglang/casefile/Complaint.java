@@ -68,6 +68,12 @@ public class Complaint {
     private String sourceNote;
     private String openedBy;
     private Instant personalDataErasedAt;
+    @Enumerated(EnumType.STRING)
+    private ReportedObject objectType = ReportedObject.ACCOUNT;
+    /** For a group: its admin's account (群主), whose earlier violations count too. */
+    private String groupAdmin;
+    /** The person or agency running the account (从业人员), when verification found one. */
+    private String practitioner;
     private Instant createdAt;
     private Instant updatedAt;
     private Instant closedAt;
@@ -146,6 +152,31 @@ public class Complaint {
 
     public String getSourceNote() {
         return sourceNote;
+    }
+
+    /** What was reported and, for a group, its admin; set at intake and corrected at verification. */
+    public void reportedObject(ReportedObject type, String admin) {
+        this.objectType = type == null ? ReportedObject.ACCOUNT : type;
+        this.groupAdmin = this.objectType == ReportedObject.GROUP && admin != null && !admin.isBlank() ? admin.strip() : null;
+        touch();
+    }
+
+    /** Who runs the account, as verification found (for the register of practitioners). */
+    public void practitioner(String name) {
+        this.practitioner = name == null || name.isBlank() ? null : name.strip();
+        touch();
+    }
+
+    public ReportedObject getObjectType() {
+        return objectType;
+    }
+
+    public String getGroupAdmin() {
+        return groupAdmin;
+    }
+
+    public String getPractitioner() {
+        return practitioner;
     }
 
     public Instant getPersonalDataErasedAt() {

@@ -62,6 +62,21 @@ public class ApplyVerificationCorrections implements TaskListener {
                 : accountValue.toString().strip();
         boolean triageAgain = category != complaint.getCategory() || !platformCode.equals(complaint.getPlatformCode());
         complaint.correct(category, platformCode, url, normalizedUrl, account);
+        Object objectType = task.getVariable(CaseVariables.OBJECT_TYPE);
+        if (objectType != null && !objectType.toString().isBlank()) {
+            try {
+                Object admin = task.getVariable(CaseVariables.GROUP_ADMIN);
+                complaint.reportedObject(org.qinglang.casefile.ReportedObject.valueOf(objectType.toString()),
+                        admin == null ? null : admin.toString());
+            } catch (IllegalArgumentException e) {
+                throw CaseRuleViolation.invalid("unknown reported object 未知举报对象: " + objectType);
+            }
+        }
+        Object practitioner = task.getVariable(CaseVariables.PRACTITIONER);
+        if (practitioner != null) {
+            complaint.practitioner(practitioner.toString().length() > 200 ? practitioner.toString().substring(0, 200)
+                    : practitioner.toString());
+        }
         Object offence = task.getVariable(CaseVariables.CRIMINAL_OFFENCE);
         if (offence != null && !offence.toString().isBlank() && !"NONE".equals(offence.toString())) {
             try {

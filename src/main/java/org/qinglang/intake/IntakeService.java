@@ -92,6 +92,7 @@ public class IntakeService {
         if (submission.externalMessageId() != null) {
             complaint.receivedAs(submission.externalMessageId());
         }
+        complaint.reportedObject(submission.objectType(), submission.groupAdmin());
         complaints.save(complaint);
         caseFiles.opened(complaint);
 
@@ -184,6 +185,8 @@ public class IntakeService {
         variables.put(CaseVariables.CONTENT_URL, complaint.getContentUrl());
         variables.put(CaseVariables.DESCRIPTION, FormCopy.of(complaint.getDescription()));
         variables.put(CaseVariables.ANNOUNCE, false);
+        variables.put(CaseVariables.OBJECT_TYPE, complaint.getObjectType().name());
+        variables.put(CaseVariables.GROUP_ADMIN, complaint.getGroupAdmin());
         return variables;
     }
 

@@ -47,6 +47,12 @@ public final class CaseVariables {
 
     public static final String PRIOR_ACCOUNT_VIOLATIONS = "priorAccountViolations";
     public static final String PRIOR_PLATFORM_VIOLATIONS = "priorPlatformViolations";
+    /** The platform's own failures in a year (deadlines missed, measures refused): the measures table's input. */
+    public static final String PLATFORM_FAILURES = "platformFailures";
+    /** What was reported: ACCOUNT, CONTENT or GROUP (ReportedObject). */
+    public static final String OBJECT_TYPE = "objectType";
+    public static final String GROUP_ADMIN = "groupAdmin";
+    public static final String PRACTITIONER = "practitioner";
     public static final String REQUIRED_MEASURES = "requiredMeasures";
     /** What the platform's latest notice orders it to do, which its report answers measure by measure. */
     public static final String ORDERED_MEASURES = "orderedMeasures";

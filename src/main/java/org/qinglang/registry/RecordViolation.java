@@ -26,6 +26,9 @@ public class RecordViolation implements JavaDelegate {
         PriorViolations prior = register.record(complaint);
         execution.setVariable(CaseVariables.PRIOR_ACCOUNT_VIOLATIONS, prior.ofAccount());
         execution.setVariable(CaseVariables.PRIOR_PLATFORM_VIOLATIONS, prior.ofPlatform());
+        // The measures table judges the platform by its own failures, not by what its users did.
+        execution.setVariable(CaseVariables.PLATFORM_FAILURES, register.platformFailures(complaint));
+        execution.setVariable(CaseVariables.OBJECT_TYPE, complaint.getObjectType().name());
         execution.setVariable(CaseVariables.ACCOUNT_HISTORY, FormCopy.of(register.historySummary(complaint, prior)));
     }
 }

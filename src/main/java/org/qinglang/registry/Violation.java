@@ -22,6 +22,10 @@ public class Violation {
     private String category;
     private String severity;
     private Instant recordedAt;
+    /** For a group: its admin's account key, so the admin's violations count in later cases. */
+    private String adminKey;
+    private String practitionerKey;
+    private String practitioner;
 
     protected Violation() {
     }
@@ -35,6 +39,17 @@ public class Violation {
         this.category = category;
         this.severity = severity;
         this.recordedAt = recordedAt;
+    }
+
+    /** The group's admin and the practitioner behind the account, when known. */
+    void alsoAbout(String adminKey, String practitionerKey, String practitioner) {
+        this.adminKey = adminKey;
+        this.practitionerKey = practitionerKey;
+        this.practitioner = practitioner;
+    }
+
+    public String getPractitioner() {
+        return practitioner;
     }
 
     public String getCaseNumber() {

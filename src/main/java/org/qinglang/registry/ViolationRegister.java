@@ -20,9 +20,22 @@ public class ViolationRegister {
      * Both counts in one statement, in SQL: Hibernate translates a JPQL query with a parameter in its
      * select clause anew on every call, and every complaint asks this.
      */
+    /** The account's own violations, and its group admin's (as an account or as admin of a group). */
     private static final String PRIOR_VIOLATIONS_SQL = """
-            select count(case when account_key = ? then 1 end), count(*) from violation
+            select count(case when account_key = ? then 1 end)
+                 + count(case when account_key = ? or admin_key = ? then 1 end), count(*) from violation
             where platform_code = ? and case_number <> ?""";
+
+    /**
+     * The platform's own failures in the year before: its cases whose rectification deadline passed,
+     * and measures it reported as not carried out. What its users did does not count here.
+     */
+    private static final String PLATFORM_FAILURES_SQL = """
+            select (select count(*) from complaint where platform_code = ? and deadline_missed = true
+                        and case_number <> ? and created_at >= ?)
+                 + (select count(*) from measure_confirmation m join complaint c on c.case_number = m.case_number
+                        where c.platform_code = ? and m.executed = false and m.reported_at >= ? and m.case_number <> ?)
+            from platform where code = ?""";
 
     private final ViolationRepository violations;
     private final JdbcTemplate jdbc;
@@ -57,8 +70,20 @@ public class ViolationRegister {
 
     public PriorViolations priorViolations(Complaint complaint) {
         // A null account matches no row, so the account's count is then 0.
+        // "" matches no key (keys are never empty): no admin, no admin's violations.
+        String adminKey = java.util.Objects.requireNonNullElse(accountKey(complaint.getGroupAdmin()), "");
         return jdbc.queryForObject(PRIOR_VIOLATIONS_SQL, (row, n) -> new PriorViolations(row.getLong(1), row.getLong(2)),
-                accountKey(complaint.getAccountName()), complaint.getPlatformCode(), complaint.getCaseNumber());
+                accountKey(complaint.getAccountName()), adminKey, adminKey, complaint.getPlatformCode(),
+                complaint.getCaseNumber());
+    }
+
+    /** For the measures table: the platform's own failures (deadlines missed, measures refused) in a year. */
+    public long platformFailures(Complaint complaint) {
+        java.sql.Timestamp yearAgo = java.sql.Timestamp.from(EngineClock.now().minus(java.time.Duration.ofDays(365)));
+        Long failures = jdbc.queryForObject(PLATFORM_FAILURES_SQL, Long.class, complaint.getPlatformCode(),
+                complaint.getCaseNumber(), yearAgo, complaint.getPlatformCode(), yearAgo, complaint.getCaseNumber(),
+                complaint.getPlatformCode());
+        return failures == null ? 0 : failures;
     }
 
     /** A revoked decision leaves no violation behind: it no longer counts against account or platform. */
@@ -72,9 +97,12 @@ public class ViolationRegister {
     public PriorViolations record(Complaint complaint) {
         PriorViolations prior = priorViolations(complaint);
         if (!violations.existsByCaseNumber(complaint.getCaseNumber())) {
-            violations.save(new Violation(complaint.getCaseNumber(), complaint.getPlatformCode(),
+            Violation violation = new Violation(complaint.getCaseNumber(), complaint.getPlatformCode(),
                     accountKey(complaint.getAccountName()), complaint.getAccountName(), complaint.getCategory().name(),
-                    complaint.getSeverity(), EngineClock.now()));
+                    complaint.getSeverity(), EngineClock.now());
+            violation.alsoAbout(accountKey(complaint.getGroupAdmin()), accountKey(complaint.getPractitioner()),
+                    complaint.getPractitioner());
+            violations.save(violation);
         }
         return prior;
     }

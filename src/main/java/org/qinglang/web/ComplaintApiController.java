@@ -73,7 +73,8 @@ public class ComplaintApiController {
         AcceptedComplaint accepted = intake.submit(new NewComplaint(ComplaintSource.API, request.category(),
                 request.reporterType(), request.platform(), request.url(), request.accountName(),
                 request.description(), request.complainant().name(), request.complainant().email(),
-                request.complainant().phone(), attachments(request.evidence()), null));
+                request.complainant().phone(), attachments(request.evidence()), null, request.objectType(),
+                request.groupAdmin()));
         URI location = URI.create("/api/complaints/" + accepted.caseNumber() + "?token=" + accepted.statusToken());
         return ResponseEntity.created(location).body(Map.of("caseNumber", accepted.caseNumber(), "statusToken",
                 accepted.statusToken(), "statusUrl", location.toString()));

@@ -18,6 +18,9 @@ public class ComplaintForm {
     @NotNull(message = "{form.required}")
     private ComplaintCategory category;
     private ReporterType reporterType = ReporterType.CITIZEN;
+    private org.qinglang.casefile.ReportedObject objectType = org.qinglang.casefile.ReportedObject.ACCOUNT;
+    @jakarta.validation.constraints.Size(max = 200)
+    private String groupAdmin;
     @NotBlank(message = "{form.required}")
     private String platform;
     @NotBlank(message = "{form.required}")
@@ -133,5 +136,21 @@ public class ComplaintForm {
 
     public void setEvidence(MultipartFile[] evidence) {
         this.evidence = evidence;
+    }
+
+    public org.qinglang.casefile.ReportedObject getObjectType() {
+        return objectType;
+    }
+
+    public void setObjectType(org.qinglang.casefile.ReportedObject objectType) {
+        this.objectType = objectType;
+    }
+
+    public String getGroupAdmin() {
+        return groupAdmin;
+    }
+
+    public void setGroupAdmin(String groupAdmin) {
+        this.groupAdmin = groupAdmin;
     }
 }

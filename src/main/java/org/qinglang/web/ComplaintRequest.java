@@ -19,7 +19,9 @@ public record ComplaintRequest(
         @NotBlank @Size(min = 10, max = 20000) String description,
         ReporterType reporterType,
         @NotNull @Valid Complainant complainant,
-        @Size(max = 10) List<@NotNull @Valid EvidenceItem> evidence) {
+        @Size(max = 10) List<@NotNull @Valid EvidenceItem> evidence,
+        org.qinglang.casefile.ReportedObject objectType,
+        @Size(max = 200) String groupAdmin) {
 
     public record Complainant(
             @NotBlank @Size(max = 100) String name,

@@ -81,6 +81,11 @@ public class PublicPages {
         return Arrays.asList(ComplaintCategory.values());
     }
 
+    @ModelAttribute("objectTypes")
+    List<org.qinglang.casefile.ReportedObject> objectTypes() {
+        return Arrays.asList(org.qinglang.casefile.ReportedObject.values());
+    }
+
     @ModelAttribute("reporterTypes")
     List<ReporterType> reporterTypes() {
         return Arrays.asList(ReporterType.values());
@@ -121,7 +126,8 @@ public class PublicPages {
         try {
             AcceptedComplaint accepted = intake.submit(new NewComplaint(ComplaintSource.WEB, form.getCategory(),
                     form.getReporterType(), form.getPlatform(), urls.get(0), form.getAccountName(), description,
-                    form.getName(), form.getEmail(), form.getPhone(), attachments, null));
+                    form.getName(), form.getEmail(), form.getPhone(), attachments, null, form.getObjectType(),
+                    form.getGroupAdmin()));
             model.addAttribute("caseNumber", accepted.caseNumber());
             model.addAttribute("statusLink", "/complaints/" + accepted.caseNumber() + "?token="
                     + accepted.statusToken());

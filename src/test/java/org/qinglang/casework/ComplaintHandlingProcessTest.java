@@ -467,12 +467,13 @@ class ComplaintHandlingProcessTest {
     @Test
     void measuresAgainstThePlatformAreOursAndNotInTheNotice(@Autowired org.springframework.jdbc.core.JdbcTemplate jdbc,
             @Autowired PlatformMeasureRecordRepository platformMeasures) {
-        // A platform with six violations of its users before: interview and suspension of its functions.
+        // A platform that refused six measures within the year: interview and suspension of its functions.
+        String refusing = cases.submit(ComplaintCategory.RUMOUR, "kuaikan-toutiao",
+                "https://kuaikan-toutiao.example/a/refused-" + System.nanoTime(), "refused").caseNumber();
         for (int i = 0; i < 6; i++) {
-            jdbc.update("insert into violation (case_number, platform_code, account_key, account_name, category, "
-                    + "severity, recorded_at) values (?, 'kuaikan-toutiao', ?, ?, 'RUMOUR', 'MEDIUM', ?)",
-                    "QL-PRIOR-" + System.nanoTime() % 1_000_000_000, "prior" + i, "prior" + i,
-                    java.sql.Timestamp.from(java.time.Instant.now()));
+            jdbc.update("insert into measure_confirmation (case_number, measure, executed, note, reported_at)"
+                    + " values (?, 'DELETE_CONTENT', false, 'refused', ?)", refusing,
+                    java.sql.Timestamp.from(org.qinglang.common.EngineClock.now()));
         }
         String caseNumber = cases.submit(ComplaintCategory.RUMOUR, "kuaikan-toutiao",
                 "https://kuaikan-toutiao.example/a/platform-measures", "rumour_mill").caseNumber();

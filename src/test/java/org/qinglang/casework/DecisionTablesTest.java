@@ -108,9 +108,14 @@ class DecisionTablesTest {
                 .getSingleResult().<String>getEntry("responsibleOffice")).contains(office);
     }
 
-    private List<Object> measures(String category, String severity, long priorAccount, long priorPlatform) {
+    private List<Object> measures(String category, String severity, long priorAccount, long platformFailures) {
+        return measures(category, severity, priorAccount, platformFailures, "ACCOUNT");
+    }
+
+    private List<Object> measures(String category, String severity, long priorAccount, long platformFailures,
+            String objectType) {
         return dmn.evaluateDecision(measures, Map.of("category", category, "severity", severity,
-                "priorAccountViolations", priorAccount, "priorPlatformViolations", priorPlatform))
+                "priorAccountViolations", priorAccount, "platformFailures", platformFailures, "objectType", objectType))
                 .collectEntries("measure");
     }
 
@@ -129,7 +134,7 @@ class DecisionTablesTest {
     @Test
     void profiteeringLosesMonetisationAndLivestreaming() {
         assertThat(measures("ILLEGAL_PROFITEERING", "MEDIUM", 0, 0))
-                .containsExactly("DELETE_CONTENT", "SUSPEND_MONETISATION", "SUSPEND_LIVESTREAM");
+                .containsExactly("DELETE_CONTENT", "SUSPEND_MONETISATION", "SUSPEND_LIVESTREAM", "REMOVE_PRODUCT_LINKS");
     }
 
     @Test
@@ -139,6 +144,15 @@ class DecisionTablesTest {
                 .contains("SUSPEND_MONETISATION", "CLOSE_ACCOUNT", "CLEAR_FOLLOWERS");
     }
 
+    @Test
+    void aGroupLosesItsAdminsRightsAndASeriousOneIsDissolved() {
+        assertThat(measures("RUMOUR", "MEDIUM", 0, 0, "GROUP")).contains("RESTRICT_GROUP_ADMIN")
+                .doesNotContain("DISSOLVE_GROUP");
+        assertThat(measures("RUMOUR", "HIGH", 0, 0, "GROUP")).contains("RESTRICT_GROUP_ADMIN", "DISSOLVE_GROUP");
+        assertThat(measures("RUMOUR", "HIGH", 0, 0, "CONTENT")).doesNotContain("RESTRICT_GROUP_ADMIN", "DISSOLVE_GROUP");
+    }
+
+    /** Judged by its own failures (deadlines missed, measures refused), not by how many of its users offended. */
     @Test
     void platformsWithRepeatedViolationsAreInterviewedThenSuspended() {
         assertThat(measures("RUMOUR", "MEDIUM", 0, 2)).doesNotContain("PLATFORM_INTERVIEW");
