@@ -72,9 +72,18 @@ class RegistersTest {
         assertThat(String.valueOf(variable(group, "requiredMeasures"))).contains("RESTRICT_GROUP_ADMIN");
         assertThat(jdbc.queryForObject("SELECT practitioner FROM violation WHERE case_number = ?", String.class, group))
                 .isEqualTo("某MCN机构 Some MCN agency");
+        // The register of practitioners shows it to staff.
+        assertThat(registersPage()).contains("某MCN机构 Some MCN agency");
         // A group's admin by another spelling is the same account.
         assertThat(jdbc.queryForObject("SELECT admin_key FROM violation WHERE case_number = ?", String.class, group))
                 .isEqualTo(ViolationRegister.accountKey(admin));
+    }
+
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate http;
+
+    private String registersPage() {
+        return http.withBasicAuth("supervisor", "supervisor").getForObject("/staff/registers?lang=zh-CN", String.class);
     }
 
     @Test
