@@ -74,6 +74,9 @@ public class Complaint {
     private String groupAdmin;
     /** The person or agency running the account (从业人员), when verification found one. */
     private String practitioner;
+    /** A victim enterprise's rebuttal (辟谣声明), and who verified it for publication. */
+    private String rebuttal;
+    private String rebuttalVerifiedBy;
     private Instant createdAt;
     private Instant updatedAt;
     private Instant closedAt;
@@ -165,6 +168,30 @@ public class Complaint {
     public void practitioner(String name) {
         this.practitioner = name == null || name.isBlank() ? null : name.strip();
         touch();
+    }
+
+    /** A victim enterprise's own statement against the false report, as it sent it. */
+    public void rebuttal(String text) {
+        this.rebuttal = reporterType == ReporterType.VICTIM_ENTERPRISE && text != null && !text.isBlank()
+                ? text.strip() : null;
+        touch();
+    }
+
+    /** A case worker checked the rebuttal: it is published with the typical case. */
+    public void rebuttalVerifiedBy(String userId) {
+        if (rebuttal != null) {
+            this.rebuttalVerifiedBy = userId;
+            touch();
+        }
+    }
+
+    public String getRebuttal() {
+        return rebuttal;
+    }
+
+    /** The rebuttal to publish beside the false report's entry, once verified; otherwise none. */
+    public String getPublishedRebuttal() {
+        return rebuttalVerifiedBy == null ? null : rebuttal;
     }
 
     public ReportedObject getObjectType() {

@@ -72,6 +72,9 @@ public class ApplyVerificationCorrections implements TaskListener {
                 throw CaseRuleViolation.invalid("unknown reported object 未知举报对象: " + objectType);
             }
         }
+        if (Boolean.TRUE.equals(task.getVariable(CaseVariables.REBUTTAL_VERIFIED))) {
+            complaint.rebuttalVerifiedBy(CurrentUser.of(task));
+        }
         Object practitioner = task.getVariable(CaseVariables.PRACTITIONER);
         if (practitioner != null) {
             complaint.practitioner(practitioner.toString().length() > 200 ? practitioner.toString().substring(0, 200)

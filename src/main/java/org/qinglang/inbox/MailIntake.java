@@ -172,7 +172,7 @@ public class MailIntake {
                 ? mail.fromAddress().substring(0, mail.fromAddress().indexOf('@')) : mail.fromName();
         try {
             AcceptedComplaint accepted = intake.submit(new NewComplaint(ComplaintSource.EMAIL,
-                    ComplaintExtraction.category(searchable), ReporterType.CITIZEN, platform, url,
+                    ComplaintExtraction.category(searchable), ComplaintExtraction.reporterType(searchable), platform, url,
                     ComplaintExtraction.account(searchable, url), text + lists,
                     truncate(name, 100), mail.fromAddress(), null, evidence, truncate(mail.messageId(), 998)));
             return new Result(accepted.alreadyReceived() ? Outcome.ALREADY_RECEIVED : Outcome.CASE_CREATED,

@@ -93,6 +93,7 @@ public class IntakeService {
             complaint.receivedAs(submission.externalMessageId());
         }
         complaint.reportedObject(submission.objectType(), submission.groupAdmin());
+        complaint.rebuttal(submission.rebuttal());
         complaints.save(complaint);
         caseFiles.opened(complaint);
 
@@ -187,6 +188,10 @@ public class IntakeService {
         variables.put(CaseVariables.ANNOUNCE, false);
         variables.put(CaseVariables.OBJECT_TYPE, complaint.getObjectType().name());
         variables.put(CaseVariables.GROUP_ADMIN, complaint.getGroupAdmin());
+        variables.put(CaseVariables.HAS_REBUTTAL, complaint.getRebuttal() != null);
+        if (complaint.getRebuttal() != null) {
+            variables.put(CaseVariables.REBUTTAL_TEXT, FormCopy.of(complaint.getRebuttal()));
+        }
         return variables;
     }
 

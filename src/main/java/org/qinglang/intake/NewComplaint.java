@@ -21,7 +21,8 @@ public record NewComplaint(
         List<Attachment> attachments,
         String externalMessageId,
         ReportedObject objectType,
-        String groupAdmin) {
+        String groupAdmin,
+        String rebuttal) {
 
     public record Attachment(String fileName, String contentType, byte[] content, String sourceUrl) {
     }
@@ -37,6 +38,6 @@ public record NewComplaint(
             String platformCode, String url, String accountName, String description, String complainantName,
             String complainantEmail, String complainantPhone, List<Attachment> attachments, String externalMessageId) {
         this(source, category, reporterType, platformCode, url, accountName, description, complainantName,
-                complainantEmail, complainantPhone, attachments, externalMessageId, ReportedObject.ACCOUNT, null);
+                complainantEmail, complainantPhone, attachments, externalMessageId, ReportedObject.ACCOUNT, null, null);
     }
 }

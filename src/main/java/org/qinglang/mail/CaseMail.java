@@ -99,7 +99,15 @@ public class CaseMail {
     }
 
     public void outcome(Complaint c, String outcomeLabel, String details) {
-        toComplainant(c, "outcome", "outcome", c.getComplainantName(), c.getCaseNumber(), outcomeLabel, details,
+        String told = details;
+        if (c.getReporterType() == org.qinglang.casefile.ReporterType.VICTIM_ENTERPRISE) {
+            // A harmed enterprise may also go to the police: how, and its evidence packed for it.
+            String link = publicBaseUrl + "/complaints/" + c.getCaseNumber() + "/evidence.zip?token="
+                    + tokens.issue(AccessTokens.Purpose.COMPLAINANT_STATUS, c.getCaseNumber());
+            told = details + "\n\n" + labels.get("mail.victim.guidance", Labels.CHINESE, link) + "\n"
+                    + labels.get("mail.victim.guidance", Labels.ENGLISH, link);
+        }
+        toComplainant(c, "outcome", "outcome", c.getComplainantName(), c.getCaseNumber(), outcomeLabel, told,
                 statusLink(c.getCaseNumber()));
     }
 

@@ -52,6 +52,10 @@ public final class CaseVariables {
     /** What was reported: ACCOUNT, CONTENT or GROUP (ReportedObject). */
     public static final String OBJECT_TYPE = "objectType";
     public static final String GROUP_ADMIN = "groupAdmin";
+    /** A victim enterprise sent a rebuttal: the verify form offers to verify it for publication. */
+    public static final String HAS_REBUTTAL = "hasRebuttal";
+    public static final String REBUTTAL_TEXT = "rebuttalText";
+    public static final String REBUTTAL_VERIFIED = "rebuttalVerified";
     public static final String PRACTITIONER = "practitioner";
     public static final String REQUIRED_MEASURES = "requiredMeasures";
     /** What the platform's latest notice orders it to do, which its report answers measure by measure. */

@@ -74,7 +74,7 @@ public class SecurityConfiguration {
                                 "/api/complaints/*/platform-response").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/announcements", "/announcements/**",
                                 "/announcements.atom", "/statistics", "/statistics.csv", "/complaints/new", "/complaints/lookup",
-                                "/complaints/*", "/platform/respond/*", "/platform/self-inspection/*", "/police/referrals/*", "/police/answer/*",
+                                "/complaints/*", "/complaints/*/evidence.zip", "/platform/respond/*", "/platform/self-inspection/*", "/police/referrals/*", "/police/answer/*",
                                 "/objections/*", "/css/**", "/js/**", "/webjars/**",
                                 "/vendor/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.POST, "/complaints/new", "/complaints/lookup", "/complaints/*/information",

@@ -45,8 +45,12 @@ public class AnnouncementPages {
     private final Labels labels;
     private final String publicBaseUrl;
 
+    private final org.qinglang.casefile.ComplaintRepository complaints;
+
     public AnnouncementPages(AnnouncementService announcements, AnnouncementRepository repository,
-            PlatformRepository platforms, Labels labels, @Value("${qinglang.public-base-url}") String publicBaseUrl) {
+            PlatformRepository platforms, Labels labels, @Value("${qinglang.public-base-url}") String publicBaseUrl,
+            org.qinglang.casefile.ComplaintRepository complaints) {
+        this.complaints = complaints;
         this.announcements = announcements;
         this.repository = repository;
         this.platforms = platforms;
@@ -89,6 +93,9 @@ public class AnnouncementPages {
             return "announcement-withdrawn";
         }
         model.addAttribute("announcement", view(announcement, platformsByCode()));
+        // The harmed enterprise's rebuttal, linked to the false report's entry, once a case worker verified it.
+        model.addAttribute("rebuttal", complaints.findByCaseNumber(announcement.getCaseNumber())
+                .map(org.qinglang.casefile.Complaint::getPublishedRebuttal).orElse(null));
         return "announcement";
     }
 

@@ -74,7 +74,7 @@ public class ComplaintApiController {
                 request.reporterType(), request.platform(), request.url(), request.accountName(),
                 request.description(), request.complainant().name(), request.complainant().email(),
                 request.complainant().phone(), attachments(request.evidence()), null, request.objectType(),
-                request.groupAdmin()));
+                request.groupAdmin(), request.rebuttal()));
         URI location = URI.create("/api/complaints/" + accepted.caseNumber() + "?token=" + accepted.statusToken());
         return ResponseEntity.created(location).body(Map.of("caseNumber", accepted.caseNumber(), "statusToken",
                 accepted.statusToken(), "statusUrl", location.toString()));

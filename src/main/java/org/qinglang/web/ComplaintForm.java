@@ -21,6 +21,8 @@ public class ComplaintForm {
     private org.qinglang.casefile.ReportedObject objectType = org.qinglang.casefile.ReportedObject.ACCOUNT;
     @jakarta.validation.constraints.Size(max = 200)
     private String groupAdmin;
+    @jakarta.validation.constraints.Size(max = 8000)
+    private String rebuttal;
     @NotBlank(message = "{form.required}")
     private String platform;
     @NotBlank(message = "{form.required}")
@@ -152,5 +154,13 @@ public class ComplaintForm {
 
     public void setGroupAdmin(String groupAdmin) {
         this.groupAdmin = groupAdmin;
+    }
+
+    public String getRebuttal() {
+        return rebuttal;
+    }
+
+    public void setRebuttal(String rebuttal) {
+        this.rebuttal = rebuttal;
     }
 }

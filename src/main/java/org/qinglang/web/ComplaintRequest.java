@@ -21,7 +21,8 @@ public record ComplaintRequest(
         @NotNull @Valid Complainant complainant,
         @Size(max = 10) List<@NotNull @Valid EvidenceItem> evidence,
         org.qinglang.casefile.ReportedObject objectType,
-        @Size(max = 200) String groupAdmin) {
+        @Size(max = 200) String groupAdmin,
+        @Size(max = 8000) String rebuttal) {
 
     public record Complainant(
             @NotBlank @Size(max = 100) String name,

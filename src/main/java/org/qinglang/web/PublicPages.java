@@ -127,7 +127,7 @@ public class PublicPages {
             AcceptedComplaint accepted = intake.submit(new NewComplaint(ComplaintSource.WEB, form.getCategory(),
                     form.getReporterType(), form.getPlatform(), urls.get(0), form.getAccountName(), description,
                     form.getName(), form.getEmail(), form.getPhone(), attachments, null, form.getObjectType(),
-                    form.getGroupAdmin()));
+                    form.getGroupAdmin(), form.getRebuttal()));
             model.addAttribute("caseNumber", accepted.caseNumber());
             model.addAttribute("statusLink", "/complaints/" + accepted.caseNumber() + "?token="
                     + accepted.statusToken());
@@ -193,6 +193,50 @@ public class PublicPages {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
         return "redirect:/complaints/" + caseNumber + "?token=" + token;
+    }
+
+    /**
+     * A victim enterprise's evidence package, for its own police report: the files it sent, their
+     * SHA-256 hashes and the case summary; through its signed status link only.
+     */
+    @GetMapping("/complaints/{caseNumber}/evidence.zip")
+    @Transactional(readOnly = true)
+    public org.springframework.http.ResponseEntity<byte[]> evidencePackage(@PathVariable String caseNumber,
+            @RequestParam(required = false) String token) throws java.io.IOException {
+        Complaint complaint = authorised(caseNumber, token);
+        if (complaint.getReporterType() != org.qinglang.casefile.ReporterType.VICTIM_ENTERPRISE) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        StringBuilder sums = new StringBuilder();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            String summary = "案件编号 Case: " + complaint.getCaseNumber() + "\n类别 Category: " + complaint.getCategory()
+                    + "\n平台 Platform: " + complaint.getPlatformCode() + "\n链接 Link: " + complaint.getContentUrl()
+                    + "\n账号 Account: " + complaint.getAccountName() + "\n收到 Received: " + complaint.getCreatedAt()
+                    + "\n结果 Outcome: " + complaint.getOutcome() + "\n\n" + complaint.getDescription() + "\n";
+            int n = 0;
+            java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+            files.put("summary.txt", summary.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (org.qinglang.casefile.Evidence e : complaint.getEvidence()) {
+                if (e.getContent() != null && e.getKind() != org.qinglang.casefile.EvidenceKind.SUBMITTED_TEXT) {
+                    files.put("evidence/%02d-%s".formatted(++n, org.qinglang.common.FileNames.safe(e.getFileName(),
+                            "evidence")), e.getContent());
+                }
+            }
+            for (var file : files.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+                sums.append(org.qinglang.common.Sha256.hex(file.getValue())).append("  ").append(file.getKey()).append('\n');
+            }
+            zip.putNextEntry(new java.util.zip.ZipEntry("SHA256SUMS"));
+            zip.write(sums.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+                .header("Content-Disposition", "attachment; filename=\"" + caseNumber + "-evidence.zip\"")
+                .body(bytes.toByteArray());
     }
 
     /** "Look up my case": the case number and the address the complaint came from. */

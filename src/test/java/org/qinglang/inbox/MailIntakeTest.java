@@ -295,6 +295,29 @@ class MailIntakeTest {
     }
 
     @Test
+    void anEnterpriseWritingAboutItselfIsAVictimEnterpriseAndFastTracked() throws Exception {
+        int n = ++unique;
+        deliver(raw("""
+                From: Legal Dept <legal@enterprise.example>
+                To: complaints@qinglang.local
+                Subject: 关于不实信息的举报
+                Message-ID: <victim-%d@mail.example>
+                Content-Type: text/plain; charset=utf-8
+
+                我公司被账号“黑料爆料”以半年前的旧图造谣排污，严重损害我公司声誉。https://weiyu.example/p/victim-%d
+                """.formatted(n, n)));
+
+        watcher.pollOnce();
+
+        Complaint complaint = caseFrom("<victim-" + n + "@mail.example>");
+        assertThat(complaint.getReporterType()).isEqualTo(org.qinglang.casefile.ReporterType.VICTIM_ENTERPRISE);
+        cases.runDueJobs(complaint.getCaseNumber());
+        // The triage table fast-tracks a victim enterprise: at least HIGH.
+        assertThat(complaints.findByCaseNumber(complaint.getCaseNumber()).orElseThrow().getSeverity())
+                .isIn("HIGH", "CRITICAL");
+    }
+
+    @Test
     void aLongComplaintByMailBecomesACaseWithItsWholeText() throws Exception {
         String text = "旧闻新炒，谣言称某地水库决堤。".repeat(400); // 6,000 characters
         deliver(raw("""
