@@ -46,6 +46,19 @@ public class Evidence {
     private String sourceUrl;
     private Instant createdAt;
 
+    /** An RFC 3161 time-stamp token over the SHA-256: proof the bytes existed then. */
+    @Basic(fetch = FetchType.LAZY)
+    private byte[] timestampToken;
+    private Instant timestampedAt;
+    private String timestampAuthority;
+    /** What an image says of itself (EXIF/XMP): when it was taken, by what, edited with what. */
+    private String imageTakenAt;
+    private String imageCamera;
+    private String imageSoftware;
+    private Boolean imageHasLocation;
+    /** A 64-bit perceptual hash: the same picture, resized or recompressed, hashes nearly the same. */
+    private Long perceptualHash;
+
     protected Evidence() {
     }
 
@@ -100,5 +113,56 @@ public class Evidence {
 
     public Complaint getComplaint() {
         return complaint;
+    }
+
+    public void timestamped(byte[] token, Instant at, String authority) {
+        this.timestampToken = token;
+        this.timestampedAt = at;
+        this.timestampAuthority = authority;
+    }
+
+    public void describedImage(String takenAt, String camera, String software, boolean hasLocation, Long perceptualHash) {
+        this.imageTakenAt = takenAt;
+        this.imageCamera = camera;
+        this.imageSoftware = software;
+        this.imageHasLocation = hasLocation;
+        this.perceptualHash = perceptualHash;
+    }
+
+    /** Whether the bytes still are what was received (null when erased under the retention rules). */
+    public Boolean intact() {
+        return content == null ? null : Sha256.hex(content).equals(sha256);
+    }
+
+    public byte[] getTimestampToken() {
+        return timestampToken;
+    }
+
+    public Instant getTimestampedAt() {
+        return timestampedAt;
+    }
+
+    public String getTimestampAuthority() {
+        return timestampAuthority;
+    }
+
+    public String getImageTakenAt() {
+        return imageTakenAt;
+    }
+
+    public String getImageCamera() {
+        return imageCamera;
+    }
+
+    public String getImageSoftware() {
+        return imageSoftware;
+    }
+
+    public Boolean getImageHasLocation() {
+        return imageHasLocation;
+    }
+
+    public Long getPerceptualHash() {
+        return perceptualHash;
     }
 }

@@ -19,7 +19,9 @@ public class PersonalDataLog {
         COMPLAINANT_VIEWED,
         EVIDENCE_VIEWED,
         EVIDENCE_DOWNLOADED,
-        ERASED_ON_REQUEST
+        ERASED_ON_REQUEST,
+        /** Evidence whose bytes no longer match the hash taken on receipt, seen at an access. */
+        INTEGRITY_FAILED
     }
 
     /** One line of the log. */

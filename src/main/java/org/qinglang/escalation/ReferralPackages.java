@@ -76,6 +76,10 @@ public class ReferralPackages {
         int n = 0;
         for (Evidence evidence : complaint.getEvidence()) {
             String name = FileNames.safe(evidence.getFileName(), "evidence");
+            if (evidence.getTimestampToken() != null) {
+                // Its RFC 3161 time-stamp token (DER), which any TSP tool verifies against the file's hash.
+                files.put("evidence/%02d-%s.tsr".formatted(n + 1, name), evidence.getTimestampToken());
+            }
             files.put("evidence/%02d-%s".formatted(++n, name), evidence.getContent() != null ? evidence.getContent()
                     // Erased when its retention period ended: what it was stays on record.
                     : ("erased; sha256 " + evidence.getSha256() + "\n").getBytes(StandardCharsets.UTF_8));

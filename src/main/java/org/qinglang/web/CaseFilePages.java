@@ -66,13 +66,17 @@ class CaseFilePages {
 
     /** A piece of evidence as the page shows it. */
     record EvidenceView(Long id, String kind, String fileName, String contentType, long size, String sha256,
-            Instant receivedAt, boolean image, boolean pdf, String text) {
+            Instant receivedAt, boolean image, boolean pdf, String text, Boolean intact,
+            org.qinglang.casefile.EvidenceTimestamps.Verification timestamp, String takenAt, String camera,
+            String software, Boolean hasLocation, List<org.qinglang.casefile.EvidenceExamination.EarlierPicture> earlier) {
     }
 
     /** What the case waits for now, and until when. */
     record Waiting(String what, Instant until) {
     }
 
+    private final org.qinglang.casefile.EvidenceTimestamps timestamps;
+    private final org.qinglang.casefile.EvidenceExamination examination;
     private final org.qinglang.casefile.PersonalDataLog accessLog;
     private final CaseFiles caseFiles;
     private final ComplaintRepository complaints;
@@ -104,9 +108,12 @@ class CaseFilePages {
             ViolationRegister violations, org.qinglang.registry.ViolationRepository violationRecords,
             PlatformRepository platforms, HistoryService history, RuntimeService runtime,
             ManagementService management, org.camunda.bpm.engine.RepositoryService repository, StaffOffices offices, Labels labels,
-            org.qinglang.casefile.PersonalDataLog accessLog,
+            org.qinglang.casefile.PersonalDataLog accessLog, org.qinglang.casefile.EvidenceTimestamps timestamps,
+            org.qinglang.casefile.EvidenceExamination examination,
             @Value("${qinglang.time-zone:Asia/Shanghai}") String zone) {
         this.accessLog = accessLog;
+        this.timestamps = timestamps;
+        this.examination = examination;
         this.caseFiles = caseFiles;
         this.complaints = complaints;
         this.notes = notes;
@@ -189,7 +196,10 @@ class CaseFilePages {
         String text = kept && type.equals("text/plain") ? new String(e.getContent(), StandardCharsets.UTF_8) : null;
         return new EvidenceView(e.getId(), labels.get("evidence.kind." + e.getKind().name(), locale), e.getFileName(),
                 type, e.getSizeBytes(), e.getSha256(), e.getCreatedAt(), kept && type.startsWith("image/")
-                        && SHOWN_INLINE.contains(type), kept && type.equals("application/pdf"), text);
+                        && SHOWN_INLINE.contains(type), kept && type.equals("application/pdf"), text, e.intact(),
+                e.getTimestampToken() == null ? null : timestamps.verify(e.getTimestampToken(), e.getSha256()),
+                e.getImageTakenAt(), e.getImageCamera(), e.getImageSoftware(), e.getImageHasLocation(),
+                examination.earlierAppearances(e));
     }
 
     private List<Waiting> waiting(String caseNumber, Locale locale) {

@@ -47,6 +47,11 @@ public class StaffEvidenceController {
             throw new ResponseStatusException(HttpStatus.GONE);
         }
         accessLog.record(c.getCaseNumber(), user, kind, item.getFileName());
+        if (Boolean.FALSE.equals(item.intact())) {
+            // Flagged at every access: the chain of custody shows when it was seen changed, and by whom.
+            accessLog.record(c.getCaseNumber(), user, org.qinglang.casefile.PersonalDataLog.Kind.INTEGRITY_FAILED,
+                    item.getFileName());
+        }
         return item;
     }
 
@@ -73,6 +78,7 @@ public class StaffEvidenceController {
                         : "default-src 'none'; object-src 'self'; plugin-types application/pdf")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Evidence-SHA256", item.getSha256())
+                .header("X-Evidence-Integrity", Boolean.FALSE.equals(item.intact()) ? "MISMATCH" : "OK")
                 .body(item.getContent());
     }
 
@@ -86,6 +92,7 @@ public class StaffEvidenceController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header("X-Evidence-SHA256", item.getSha256())
+                .header("X-Evidence-Integrity", Boolean.FALSE.equals(item.intact()) ? "MISMATCH" : "OK")
                 .body(item.getContent());
     }
 }
