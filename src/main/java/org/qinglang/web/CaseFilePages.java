@@ -75,6 +75,7 @@ class CaseFilePages {
     record Waiting(String what, Instant until) {
     }
 
+    private final org.qinglang.casefile.CaseCaptures captures;
     private final org.qinglang.casefile.EvidenceTimestamps timestamps;
     private final org.qinglang.casefile.EvidenceExamination examination;
     private final org.qinglang.casefile.PersonalDataLog accessLog;
@@ -109,8 +110,9 @@ class CaseFilePages {
             PlatformRepository platforms, HistoryService history, RuntimeService runtime,
             ManagementService management, org.camunda.bpm.engine.RepositoryService repository, StaffOffices offices, Labels labels,
             org.qinglang.casefile.PersonalDataLog accessLog, org.qinglang.casefile.EvidenceTimestamps timestamps,
-            org.qinglang.casefile.EvidenceExamination examination,
+            org.qinglang.casefile.EvidenceExamination examination, org.qinglang.casefile.CaseCaptures captures,
             @Value("${qinglang.time-zone:Asia/Shanghai}") String zone) {
+        this.captures = captures;
         this.accessLog = accessLog;
         this.timestamps = timestamps;
         this.examination = examination;
@@ -136,6 +138,13 @@ class CaseFilePages {
         this.labels = labels;
         this.zone = ZoneId.of(zone);
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(this.zone);
+    }
+
+    /** A case worker asks for the reported page to be captured again, now. */
+    @org.springframework.web.bind.annotation.PostMapping("/staff/cases/{caseNumber}/capture")
+    public String captureAgain(@org.springframework.web.bind.annotation.PathVariable String caseNumber) {
+        captures.capture(caseNumber);
+        return "redirect:/staff/cases/" + caseNumber + "#evidence";
     }
 
     @GetMapping("/staff/cases/{caseNumber}")
