@@ -171,6 +171,7 @@ class CaseFilePages {
                     null);
         }
         model.addAttribute("personalDataAccess", accessLog.of(caseNumber, 50));
+        model.addAttribute("custody", custody(c, locale));
         model.addAttribute("evidence", c.getEvidence().stream().map(e -> evidenceView(e, locale)).toList());
         model.addAttribute("duplicates", complaints.findByLinkedCaseNumberOrderById(caseNumber));
         model.addAttribute("priorOfAccount", violations.priorOfAccount(caseNumber));
@@ -196,6 +197,34 @@ class CaseFilePages {
                     kept.length() > CaseNote.MAX_TEXT ? kept.substring(0, CaseNote.MAX_TEXT) : kept, EngineClock.now()));
         }
         return "redirect:/staff/cases/" + caseNumber + "#notes";
+    }
+
+    /** One link of the chain of custody: when, who, what happened to which piece of evidence. */
+    record Custody(Instant at, String who, String what, String detail) {
+    }
+
+    /**
+     * The evidence's chain of custody from receipt to today: received (with its hash), time-stamped,
+     * every view, download and package, every time it was found changed; oldest first.
+     */
+    private List<Custody> custody(Complaint c, Locale locale) {
+        List<Custody> chain = new ArrayList<>();
+        for (Evidence e : c.getEvidence()) {
+            chain.add(new Custody(e.getCreatedAt(), "-", labels.get("custody.received", locale),
+                    e.getFileName() + " · sha256 " + e.getSha256().substring(0, 16) + "…"));
+            if (e.getTimestampedAt() != null) {
+                chain.add(new Custody(e.getTimestampedAt(), e.getTimestampAuthority(),
+                        labels.get("custody.timestamped", locale), e.getFileName()));
+            }
+        }
+        for (var access : accessLog.of(c.getCaseNumber(), 500)) {
+            chain.add(new Custody(access.at(), access.userId(), labels.get("access." + access.kind().name(), locale),
+                    access.detail()));
+        }
+        referralDownloads.findForCase(c.getCaseNumber()).forEach(d -> chain.add(new Custody(d.getDownloadedAt(),
+                d.getDownloadedBy(), labels.get("custody.packaged", locale), "referral package")));
+        chain.sort(java.util.Comparator.comparing(Custody::at));
+        return chain;
     }
 
     private EvidenceView evidenceView(Evidence e, Locale locale) {

@@ -56,13 +56,15 @@ public class PublicPages {
     private final org.qinglang.casefile.ComplaintRepository complaints;
 
     private final org.qinglang.casefile.PersonalDataRetention retention;
+    private final org.qinglang.casefile.PersonalDataLog accessLog;
 
     public PublicPages(IntakeService intake, CaseFiles caseFiles, CaseReplies replies, OutcomeReviews reviews,
             PlatformRepository platforms, AccessTokens tokens, IntakeRateLimiter rateLimiter, Labels labels,
             org.qinglang.mail.SentMailRepository sentMails, org.qinglang.mail.CaseMail caseMail,
             org.qinglang.casefile.ComplaintRepository complaints,
-            org.qinglang.casefile.PersonalDataRetention retention) {
+            org.qinglang.casefile.PersonalDataRetention retention, org.qinglang.casefile.PersonalDataLog accessLog) {
         this.retention = retention;
+        this.accessLog = accessLog;
         this.sentMails = sentMails;
         this.caseMail = caseMail;
         this.complaints = complaints;
@@ -233,6 +235,9 @@ public class PublicPages {
             zip.write(sums.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             zip.closeEntry();
         }
+        // Part of the chain of custody like every other download of the evidence.
+        accessLog.record(caseNumber, "complainant", org.qinglang.casefile.PersonalDataLog.Kind.EVIDENCE_DOWNLOADED,
+                caseNumber + "-evidence.zip");
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
                 .header("Content-Disposition", "attachment; filename=\"" + caseNumber + "-evidence.zip\"")

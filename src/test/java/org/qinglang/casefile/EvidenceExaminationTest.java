@@ -208,6 +208,12 @@ class EvidenceExaminationTest {
                 .andExpect(status().isOk()).andExpect(header().string("X-Evidence-Integrity", "MISMATCH"));
         assertThat(jdbc.queryForList("SELECT kind FROM personal_data_access WHERE case_number = ?", String.class,
                 caseNumber)).contains("INTEGRITY_FAILED");
-        assertThat(caseFile(caseNumber)).contains("no longer match the SHA-256 taken on receipt");
+        String page = caseFile(caseNumber);
+        assertThat(page).contains("no longer match the SHA-256 taken on receipt");
+        // The chain from receipt to today: received, time-stamped, downloaded, found changed.
+        String chain = page.substring(page.indexOf("id=\"custody\""), page.indexOf("id=\"evidence\""));
+        assertThat(chain).contains("received", "time-stamped (RFC 3161)", "downloaded evidence",
+                "found evidence changed since receipt");
+        assertThat(chain.indexOf("received")).isLessThan(chain.indexOf("found evidence changed since receipt"));
     }
 }
