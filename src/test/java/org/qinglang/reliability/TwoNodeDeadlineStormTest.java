@@ -30,7 +30,7 @@ import org.qinglang.TestMail;
  */
 class TwoNodeDeadlineStormTest {
 
-    static final int CASES = 80;
+    static final int CASES = 50;
     static final int CLIENTS = 4;
     static final List<String> HOSTS = List.of("node-a", "node-b");
 
