@@ -15,6 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// One application context for the tests that call pages through MockMvc and those that do not.
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = {TestMail.Ports.class, org.qinglang.security.TestIdentityProvider.Registration.class})
 public @interface QinglangTest {

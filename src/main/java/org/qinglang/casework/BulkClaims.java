@@ -7,7 +7,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
@@ -34,12 +33,9 @@ public class BulkClaims {
     }
 
     public Result claim(List<String> caseNumbers, String userId) {
-        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-        Map<String, List<String>> claimed = new LinkedHashMap<>();
-        Map<String, String> refused = new LinkedHashMap<>();
-        var previous = identity.getCurrentAuthentication();
-        identity.setAuthentication(userId, groups);
-        try {
+        return ActingAs.user(identity, userId, groups -> {
+            Map<String, List<String>> claimed = new LinkedHashMap<>();
+            Map<String, String> refused = new LinkedHashMap<>();
             for (String caseNumber : caseNumbers.stream().distinct().limit(MOST).toList()) {
                 List<Task> open = groups.isEmpty() ? List.of() : tasks.createTaskQuery()
                         .processInstanceBusinessKey(caseNumber).taskUnassigned().taskCandidateGroupIn(groups).list();
@@ -56,13 +52,7 @@ public class BulkClaims {
                     }
                 }
             }
-        } finally {
-            if (previous != null) {
-                identity.setAuthentication(previous);
-            } else {
-                identity.clearAuthentication();
-            }
-        }
-        return new Result(claimed, refused);
+            return new Result(claimed, refused);
+        });
     }
 }

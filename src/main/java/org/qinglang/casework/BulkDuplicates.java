@@ -8,7 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.qinglang.process.CaseVariables;
 import org.springframework.stereotype.Service;
@@ -38,12 +37,9 @@ public class BulkDuplicates {
 
     public Result close(List<String> caseNumbers, String openCase, String userId) {
         String target = openCase == null ? "" : openCase.strip().toUpperCase(Locale.ROOT);
-        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-        List<String> closed = new ArrayList<>();
-        Map<String, String> refused = new LinkedHashMap<>();
-        var previous = identity.getCurrentAuthentication();
-        identity.setAuthentication(userId, groups);
-        try {
+        return ActingAs.user(identity, userId, groups -> {
+            List<String> closed = new ArrayList<>();
+            Map<String, String> refused = new LinkedHashMap<>();
             for (String caseNumber : caseNumbers.stream().distinct().limit(MOST).toList()) {
                 if (caseNumber.equals(target)) {
                     // Ticked along with the others: it is the case they are joined to, not one to close.
@@ -75,14 +71,8 @@ public class BulkDuplicates {
                     unclaimIfClaimedHere(verification, userId);
                 }
             }
-        } finally {
-            if (previous != null) {
-                identity.setAuthentication(previous);
-            } else {
-                identity.clearAuthentication();
-            }
-        }
-        return new Result(closed, refused);
+            return new Result(closed, refused);
+        });
     }
 
     private String nameOf(String userId) {

@@ -66,14 +66,8 @@ public class IntakeService {
                         accessTokens.issue(AccessTokens.Purpose.COMPLAINANT_STATUS, caseNumber), true);
             }
         }
-        Platform platform = platforms.find(submission.platformCode() == null ? "" : submission.platformCode())
-                .orElseThrow(() -> new InvalidComplaintException("platform", "unknown platform"));
-        String normalizedUrl;
-        try {
-            normalizedUrl = UrlNormalizer.normalize(submission.url());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidComplaintException("url", e.getMessage());
-        }
+        Platform platform = platformOf(submission.platformCode());
+        String normalizedUrl = normalized(submission.url());
         checkAttachments(submission);
 
         String caseNumber = caseNumbers.next();
@@ -119,14 +113,8 @@ public class IntakeService {
         if (lead.description() == null || lead.description().isBlank() || lead.category() == null) {
             throw new InvalidComplaintException(lead.category() == null ? "category" : "description", "required");
         }
-        Platform platform = platforms.find(lead.platformCode() == null ? "" : lead.platformCode())
-                .orElseThrow(() -> new InvalidComplaintException("platform", "unknown platform"));
-        String normalizedUrl;
-        try {
-            normalizedUrl = UrlNormalizer.normalize(lead.url());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidComplaintException("url", e.getMessage());
-        }
+        Platform platform = platformOf(lead.platformCode());
+        String normalizedUrl = normalized(lead.url());
         String caseNumber = caseNumbers.next();
         Complaint complaint = Complaint.lead(caseNumber, lead.source(), lead.origin(), lead.category(), platform.getCode(),
                 lead.url().strip(), normalizedUrl, blankToNull(lead.accountName()), lead.description().strip(),
@@ -142,6 +130,19 @@ public class IntakeService {
                 .setVariables(variables).execute();
         metrics.received(lead.source(), 1);
         return caseNumber;
+    }
+
+    private Platform platformOf(String code) {
+        return platforms.find(code == null ? "" : code)
+                .orElseThrow(() -> new InvalidComplaintException("platform", "unknown platform"));
+    }
+
+    private static String normalized(String url) {
+        try {
+            return UrlNormalizer.normalize(url);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidComplaintException("url", e.getMessage());
+        }
     }
 
     /** What staff or a platform say about a lead. */

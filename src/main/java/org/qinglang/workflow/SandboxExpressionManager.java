@@ -69,24 +69,8 @@ public class SandboxExpressionManager extends SpringExpressionManager {
         return resolver;
     }
 
-    /** Unknown names in a dry run: false, reported through the stand-in function as "?name". */
-    static final class UnknownAsNo extends ELResolver {
-
-        private final java.util.function.Function<String, Object> report;
-
-        UnknownAsNo(java.util.function.Function<String, Object> report) {
-            this.report = report;
-        }
-
-        @Override
-        public Object getValue(ELContext context, Object base, Object property) {
-            if (base != null) {
-                return null;
-            }
-            context.setPropertyResolved(true);
-            report.apply("?" + property);
-            return Boolean.FALSE;
-        }
+    /** A resolver that only reads: nothing to write, no types or descriptors to offer. */
+    abstract static class ReadOnlyResolver extends ELResolver {
 
         @Override
         public Class<?> getType(ELContext context, Object base, Object property) {
@@ -95,7 +79,9 @@ public class SandboxExpressionManager extends SpringExpressionManager {
 
         @Override
         public void setValue(ELContext context, Object base, Object property, Object value) {
-            throw new PropertyNotWritableException("Models may not write properties of objects");
+            if (base != null) {
+                throw new PropertyNotWritableException("Models may not write properties of objects");
+            }
         }
 
         @Override
@@ -114,6 +100,25 @@ public class SandboxExpressionManager extends SpringExpressionManager {
         }
     }
 
+    /** Unknown names in a dry run: false, reported through the stand-in function as "?name". */
+    static final class UnknownAsNo extends ReadOnlyResolver {
+
+        private final java.util.function.Function<String, Object> report;
+
+        UnknownAsNo(java.util.function.Function<String, Object> report) {
+            this.report = report;
+        }
+
+        @Override
+        public Object getValue(ELContext context, Object base, Object property) {
+            if (base != null) {
+                return null;
+            }
+            context.setPropertyResolved(true);
+            report.apply("?" + property);
+            return Boolean.FALSE;
+        }
+    }
 
     @Override
     protected FunctionMapper createFunctionMapper() {
@@ -127,7 +132,7 @@ public class SandboxExpressionManager extends SpringExpressionManager {
     }
 
     /** Our beans by name, their allowed methods, variable reads; a refusal for everything else. */
-    static final class AllowlistResolver extends ELResolver {
+    static final class AllowlistResolver extends ReadOnlyResolver {
 
         private final ModelBeans beans;
         private final java.util.function.Function<String, Object> steps;
@@ -171,31 +176,5 @@ public class SandboxExpressionManager extends SpringExpressionManager {
                     .getSimpleName() + ".") + name + "()");
         }
 
-        @Override
-        public Class<?> getType(ELContext context, Object base, Object property) {
-            return null;
-        }
-
-        @Override
-        public void setValue(ELContext context, Object base, Object property, Object value) {
-            if (base != null) {
-                throw new PropertyNotWritableException("Models may not write properties of objects");
-            }
-        }
-
-        @Override
-        public boolean isReadOnly(ELContext context, Object base, Object property) {
-            return true;
-        }
-
-        @Override
-        public Iterator<FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
-            return null;
-        }
-
-        @Override
-        public Class<?> getCommonPropertyType(ELContext context, Object base) {
-            return null;
-        }
     }
 }
