@@ -187,6 +187,28 @@ class EvidenceExaminationTest {
                 .doesNotContain(earlier);
     }
 
+    @Test
+    void theReferralPackageCarriesEachFilesTimeStampToken() throws Exception {
+        String caseNumber = intake.submit(new NewComplaint(org.qinglang.casefile.ComplaintSource.API,
+                ComplaintCategory.EXTORTION_PAID_DELETION, ReporterType.CITIZEN, "weiyu-social",
+                "https://weiyu.example/p/extortion-" + System.nanoTime(), "delete_for_money",
+                "有偿删帖中介索要费用 Paid deletion broker demanding money", "王先生", "wang@mail.example", null,
+                List.of(new NewComplaint.Attachment("chat.jpg", "image/jpeg", jpeg(picture(42, 320, 240)), null)), null))
+                .caseNumber();
+        cases.runDueJobs(caseNumber);
+        examination.sweep();
+        byte[] zip = mvc.perform(get("/staff/cases/" + caseNumber + "/referral.zip")
+                        .with(user("caseworker").roles("case-workers")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        List<String> entries = new ArrayList<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.add(entry.getName());
+            }
+        }
+        assertThat(entries).anyMatch(name -> name.endsWith("chat.jpg")).anyMatch(name -> name.endsWith("chat.jpg.tsr"));
+    }
+
     @Autowired
     jakarta.persistence.EntityManager entities;
 
