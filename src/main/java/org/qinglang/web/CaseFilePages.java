@@ -240,12 +240,18 @@ class CaseFilePages {
                 examination.earlierAppearances(e));
     }
 
+    /** A step's name as the model writes it, without the expressions a task's name fills in at run time. */
+    static String withoutExpressions(String name) {
+        return name == null ? null : name.replaceAll("\\$\\{[^}]*}", "").replaceAll("(\\s*·\\s*)+$", "")
+                .replaceAll("\\s{2,}", " ").strip();
+    }
+
     private List<Waiting> waiting(String caseNumber, Locale locale) {
         List<Waiting> waits = new ArrayList<>();
         runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(instance -> {
             history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).unfinished().list()
                     .stream().filter(a -> !"subProcess".equals(a.getActivityType()) && a.getActivityName() != null)
-                    .forEach(a -> waits.add(new Waiting(a.getActivityName(), null)));
+                    .forEach(a -> waits.add(new Waiting(withoutExpressions(a.getActivityName()), null)));
             Set<String> timers = management.createJobQuery().processInstanceId(instance.getId()).timers().list()
                     .stream().map(org.camunda.bpm.engine.runtime.Job::getId).collect(java.util.stream.Collectors.toSet());
             management.createJobQuery().processInstanceId(instance.getId()).list().forEach(job -> {

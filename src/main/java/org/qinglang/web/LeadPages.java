@@ -65,6 +65,7 @@ class LeadPages {
     @GetMapping("/staff/leads/new")
     String newLead(Model model) {
         form(model);
+        model.addAttribute("entered", Map.of());
         return "lead-new";
     }
 

@@ -62,7 +62,7 @@ class CaseFilePagesTest {
                 .contains("Dear 王先生");
         // What the case waits for now, with the deadline's time.
         assertThat(all.substring(all.indexOf("id=\"waiting\""), all.indexOf("id=\"complaint\"")))
-                .contains("Wait for platform response").contains("截止");
+                .contains("Wait for platform response").contains("截止").doesNotContain("${");
         String otherOffice = page(caseNumber, "caseworker-sh");
         assertThat(otherOffice).contains(caseNumber).doesNotContain("wang@mail.example", "13800000000", "王先生")
                 .contains("举报人信息仅向承办部门工作人员显示");

@@ -69,6 +69,13 @@ class LeadPagesTest {
     }
 
     @Test
+    void theFormOpensWithTheOriginsAndThePlatformsLinks() throws Exception {
+        String page = mvc.perform(get("/staff/leads/new").param("lang", "zh-CN").with(user("caseworker").roles("case-workers")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("媒体暗访", "大排查", "/platform/self-inspection/weiyu-social?token=");
+    }
+
+    @Test
     void aMediaInvestigationRunsTheProcessWithItsSourceForTheOfficeOnlyAndNoComplainantMail() throws Exception {
         String caseNumber = openAs("caseworker", "MEDIA_INVESTIGATION",
                 "https://kuaikan-toutiao.example/a/undercover-" + System.nanoTime(), "线人 A（记者）");
