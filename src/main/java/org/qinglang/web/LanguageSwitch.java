@@ -13,7 +13,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @ControllerAdvice(assignableTypes = {PublicPages.class, AnnouncementPages.class, StatisticsPages.class,
     PlatformResponsePages.class, ModelPages.class, CaseFilePages.class, CaseSearchPages.class, StaffLoginPage.class,
-    PolicePages.class, ObjectionPages.class})
+    PolicePages.class, ObjectionPages.class, LeadPages.class, RegisterPages.class})
 class LanguageSwitch {
 
     @ModelAttribute("switchToEnglish")

@@ -13,7 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** Readable pages, in the visitor's language, for what goes wrong on the public pages. */
 @ControllerAdvice(assignableTypes = {PublicPages.class, PlatformResponsePages.class, AnnouncementPages.class,
     StatisticsPages.class, ReferralPackageDownloads.class, StaffDecisionDocuments.class, PolicePages.class,
-    ObjectionPages.class})
+    ObjectionPages.class, CaseFilePages.class, CaseSearchPages.class, LeadPages.class, RegisterPages.class})
 class PageExceptionHandler {
 
     @ExceptionHandler(CaseNotAwaitingException.class)

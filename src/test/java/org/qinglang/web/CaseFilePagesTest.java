@@ -78,6 +78,8 @@ class CaseFilePagesTest {
         mvc.perform(get("/staff/cases/" + caseNumber).accept(org.springframework.http.MediaType.TEXT_HTML))
                 .andExpect(status().is3xxRedirection()).andExpect(header().string("Location",
                         org.hamcrest.Matchers.endsWith("/login")));
+        mvc.perform(get("/staff/cases/QL-1999-000001").with(user("caseworker").roles("case-workers")))
+                .andExpect(status().isNotFound());
     }
 
     @Test
