@@ -90,9 +90,7 @@ public class DryRun implements DisposableBean {
      * @throws IllegalArgumentException when there is no such case
      */
     public synchronized Result run(String resource, byte[] content, String caseNumber) {
-        List<Model> models = new ArrayList<>(modelDeployment.deployedModels());
-        models.removeIf(model -> model.name().equals(resource));
-        models.add(new Model(resource, content));
+        List<Model> models = modelDeployment.withInPlace(new Model(resource, content));
         List<ModelValidator.Problem> problems = validator.validate(models);
         if (!problems.isEmpty()) {
             throw new ModelsRefusedException(problems);

@@ -203,18 +203,7 @@ public class ModelDeployment {
             recordRefusal(List.of(file), deployedBy, channel, refused);
             throw refused;
         }
-        List<Model> models = new ArrayList<>(deployedModels());
-        if (models.isEmpty()) {
-            try {
-                models.addAll(currentModels());
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read the installation's models", e);
-            }
-        }
-        models.removeIf(model -> model.name().equals(file.name()));
-        models.add(file);
-        models.sort(Comparator.comparing(Model::name));
-        Deployment deployment = deploy(models, SOURCE, deployedBy, channel);
+        Deployment deployment = deploy(withInPlace(file), SOURCE, deployedBy, channel);
         if (!readsFolder()) {
             return new FileDeployment(deployment, null, null);
         }
@@ -259,6 +248,26 @@ public class ModelDeployment {
             }
         }
         return deployedModel(name).map(Model::content).orElse(null);
+    }
+
+    /**
+     * The models that run now (or, before anything was deployed, the installation's), with this file
+     * in place of the one of the same name or added: what a deployment of it, the editor's check and
+     * a dry run all judge.
+     */
+    public List<Model> withInPlace(Model file) {
+        List<Model> models = new ArrayList<>(deployedModels());
+        if (models.isEmpty()) {
+            try {
+                models.addAll(currentModels());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the installation's models", e);
+            }
+        }
+        models.removeIf(model -> model.name().equals(file.name()));
+        models.add(file);
+        models.sort(Comparator.comparing(Model::name));
+        return models;
     }
 
     /**

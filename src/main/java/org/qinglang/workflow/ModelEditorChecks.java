@@ -1,7 +1,6 @@
 package org.qinglang.workflow;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,9 +64,7 @@ public class ModelEditorChecks {
         } catch (IllegalArgumentException notXml) {
             // The validator says so below.
         }
-        List<Model> models = new ArrayList<>(modelDeployment.deployedModels());
-        models.removeIf(model -> model.name().equals(resource));
-        models.add(new Model(resource, bytes));
+        List<Model> models = modelDeployment.withInPlace(new Model(resource, bytes));
         return validator.validate(models).stream()
                 .filter(problem -> resource.equals(problem.model()) || problem.model() == null)
                 .map(problem -> new Finding(problem.arguments().stream().filter(ids::contains).findFirst().orElse(null),
