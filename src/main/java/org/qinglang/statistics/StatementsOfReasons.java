@@ -56,62 +56,74 @@ public class StatementsOfReasons {
     public record Page(List<Map<String, Object>> statements, int page, int size, long total) {
     }
 
+    /** A violation as the page query reads it, before its decisions are joined to it. */
+    private record Decided(String caseNumber, String platformCode, String platformName, Timestamp recordedAt,
+            String category, String severity, String origin, String reporter, String outcome) {
+    }
+
     @Transactional(readOnly = true)
     public Page between(LocalDate from, LocalDate toExclusive, int page, int size) {
         Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
         Timestamp end = Timestamp.from(toExclusive.atStartOfDay(zone).toInstant());
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM violation WHERE recorded_at >= ? AND recorded_at < ?",
                 Long.class, start, end);
+        List<Decided> rows = jdbc.query(PAGE, (row, n) -> new Decided(row.getString("case_number"),
+                row.getString("platform_code"), row.getString("name_zh") + " " + row.getString("name_en"),
+                row.getTimestamp("recorded_at"), row.getString("category"), row.getString("severity"),
+                row.getString("origin"), row.getString("reporter_type"), row.getString("outcome")),
+                start, end, (long) page * size, size);
+        if (rows.isEmpty()) {
+            return new Page(List.of(), page, size, total);
+        }
+        // The page's decisions in two queries, not two per statement.
+        String cases = String.join(",", java.util.Collections.nCopies(rows.size(), "?"));
+        Object[] caseNumbers = rows.stream().map(Decided::caseNumber).toArray();
+        Map<String, Map<String, Object>> lastDecision = new java.util.HashMap<>();
+        jdbc.queryForList("SELECT case_number, measures, escalation_level, police_referral FROM enforcement_action"
+                + " WHERE case_number IN (" + cases + ") ORDER BY escalation_level", caseNumbers)
+                .forEach(decision -> lastDecision.put((String) decision.get("case_number"), decision));
+        Map<String, List<String>> platformMeasures = new java.util.HashMap<>();
+        jdbc.queryForList("SELECT case_number, measures FROM platform_measure WHERE case_number IN (" + cases + ")"
+                + " ORDER BY id", caseNumbers).forEach(row -> platformMeasures.computeIfAbsent(
+                        (String) row.get("case_number"), n -> new ArrayList<>()).add((String) row.get("measures")));
+
         List<Map<String, Object>> statements = new ArrayList<>();
-        jdbc.query(PAGE, row -> {
-            Map<String, Object> statement = new LinkedHashMap<>();
-            String caseNumber = row.getString("case_number");
-            statement.put("statement_id", caseNumber);
-            statement.put("platform_code", row.getString("platform_code"));
-            statement.put("platform_name", row.getString("name_zh") + " " + row.getString("name_en"));
-            statement.put("decision_date", row.getTimestamp("recorded_at").toInstant().atZone(zone).toOffsetDateTime()
-                    .toString());
-            statement.put("decision_ground", "ILLEGAL_CONTENT");
-            statement.put("legal_ground", "网络信息内容生态治理规定; 清朗系列专项行动 (Provisions on the Governance of the Online"
-                    + " Information Content Ecosystem; Qinglang campaigns)");
-            statement.put("category", row.getString("category"));
-            statement.put("severity", row.getString("severity"));
-            statements.add(statement);
-            statement.put("_origin", row.getString("origin"));
-            statement.put("_reporter", row.getString("reporter_type"));
-            statement.put("_outcome", row.getString("outcome"));
-        }, start, end, (long) page * size, size);
-        for (Map<String, Object> statement : statements) {
-            String caseNumber = (String) statement.get("statement_id");
-            List<Map<String, Object>> decisions = jdbc.queryForList("""
-                    SELECT measures, escalation_level, police_referral FROM enforcement_action
-                    WHERE case_number = ? ORDER BY escalation_level DESC FETCH FIRST 1 ROWS ONLY""", caseNumber);
+        for (Decided row : rows) {
             List<String> measures = new ArrayList<>();
             int level = 0;
             boolean police = false;
-            if (!decisions.isEmpty()) {
-                Map<String, Object> decision = decisions.get(0);
+            Map<String, Object> decision = lastDecision.get(row.caseNumber());
+            if (decision != null) {
                 measures.addAll(codes((String) decision.get("measures")));
                 level = ((Number) decision.get("escalation_level")).intValue();
                 police = Boolean.TRUE.equals(decision.get("police_referral"));
             }
-            jdbc.queryForList("SELECT measures FROM platform_measure WHERE case_number = ?", String.class, caseNumber)
-                    .forEach(list -> codes(list).stream().filter(code -> !measures.contains(code)).forEach(measures::add));
+            platformMeasures.getOrDefault(row.caseNumber(), List.of()).forEach(list ->
+                    codes(list).stream().filter(code -> !measures.contains(code)).forEach(measures::add));
             List<String> onAccount = measures.stream().filter(ACCOUNT_MEASURES::contains).toList();
             List<String> onContent = measures.stream().filter(code -> !ACCOUNT_MEASURES.contains(code)).toList();
+            Map<String, Object> statement = new LinkedHashMap<>();
+            statement.put("statement_id", row.caseNumber());
+            statement.put("platform_code", row.platformCode());
+            statement.put("platform_name", row.platformName());
+            statement.put("decision_date", row.recordedAt().toInstant().atZone(zone).toOffsetDateTime().toString());
+            statement.put("decision_ground", "ILLEGAL_CONTENT");
+            statement.put("legal_ground", "网络信息内容生态治理规定; 清朗系列专项行动 (Provisions on the Governance of the Online"
+                    + " Information Content Ecosystem; Qinglang campaigns)");
+            statement.put("category", row.category());
+            statement.put("severity", row.severity());
             statement.put("decision_visibility", onContent.isEmpty() ? "RECTIFICATION_ORDERED" : String.join("|", onContent));
             statement.put("decision_account", onAccount.isEmpty() ? "NONE" : String.join("|", onAccount));
             statement.put("measures", measures);
             statement.put("escalation_level", level);
             statement.put("police_referral", police);
-            String origin = (String) statement.remove("_origin");
-            String reporter = (String) statement.remove("_reporter");
-            statement.put("source_type", origin == null ? "COMPLAINT" : origin);
-            statement.put("notifier_type", "COMPLAINT".equals(origin) || origin == null ? reporter : "NONE");
+            statement.put("source_type", row.origin() == null ? "COMPLAINT" : row.origin());
+            statement.put("notifier_type", "COMPLAINT".equals(row.origin()) || row.origin() == null ? row.reporter() : "NONE");
             statement.put("automated_detection", false);
             statement.put("automated_decision", "NOT_AUTOMATED");
-            statement.put("outcome", statement.remove("_outcome"));
+            statement.put("outcome", row.outcome());
             statement.put("territorial_scope", "CN");
+            statements.add(statement);
         }
         return new Page(statements, page, size, total);
     }
@@ -121,9 +133,14 @@ public class StatementsOfReasons {
                 : Arrays.stream(list.split("[,|]")).map(String::strip).filter(code -> !code.isEmpty()).toList();
     }
 
+    /** The CSV's first line: the columns of FIELDS. */
+    public static String csvHeader() {
+        return String.join(",", FIELDS) + "\r\n";
+    }
+
     /** One line per statement, the columns of FIELDS; lists joined with "|". */
     public static String csv(List<Map<String, Object>> statements) {
-        StringBuilder out = new StringBuilder(String.join(",", FIELDS)).append("\r\n");
+        StringBuilder out = new StringBuilder();
         for (Map<String, Object> statement : statements) {
             List<String> cells = new ArrayList<>();
             for (String field : FIELDS) {

@@ -52,13 +52,12 @@ class StatementsApi {
         } catch (DateTimeParseException e) {
             return problem("from and to are days, like 2026-01-31");
         }
-        StringBuilder all = new StringBuilder();
+        StringBuilder all = new StringBuilder(StatementsOfReasons.csvHeader());
         int page = 0;
         StatementsOfReasons.Page part;
         do {
             part = statements.between(span[0], span[1].plusDays(1), page++, StatementsOfReasons.MOST_PER_PAGE);
-            String lines = StatementsOfReasons.csv(part.statements());
-            all.append(all.length() == 0 ? lines : lines.substring(lines.indexOf("\r\n") + 2));
+            all.append(StatementsOfReasons.csv(part.statements()));
         } while ((long) page * StatementsOfReasons.MOST_PER_PAGE < part.total());
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"qinglang-statements.csv\"")
