@@ -170,8 +170,10 @@ class CaseFilePages {
             accessLog.record(caseNumber, staff.getName(), org.qinglang.casefile.PersonalDataLog.Kind.COMPLAINANT_VIEWED,
                     null);
         }
-        model.addAttribute("personalDataAccess", accessLog.of(caseNumber, 50));
-        model.addAttribute("custody", custody(c, locale));
+        // One reading of the log: its newest lines listed, all of them in the chain of custody.
+        List<org.qinglang.casefile.PersonalDataLog.Access> accesses = accessLog.of(caseNumber, 500);
+        model.addAttribute("personalDataAccess", accesses.subList(0, Math.min(50, accesses.size())));
+        model.addAttribute("custody", custody(c, accesses, locale));
         model.addAttribute("evidence", c.getEvidence().stream().map(e -> evidenceView(e, locale)).toList());
         model.addAttribute("duplicates", complaints.findByLinkedCaseNumberOrderById(caseNumber));
         model.addAttribute("priorOfAccount", violations.priorOfAccount(caseNumber));
@@ -207,7 +209,8 @@ class CaseFilePages {
      * The evidence's chain of custody from receipt to today: received (with its hash), time-stamped,
      * every view, download and package, every time it was found changed; oldest first.
      */
-    private List<Custody> custody(Complaint c, Locale locale) {
+    private List<Custody> custody(Complaint c, List<org.qinglang.casefile.PersonalDataLog.Access> accesses,
+            Locale locale) {
         List<Custody> chain = new ArrayList<>();
         for (Evidence e : c.getEvidence()) {
             chain.add(new Custody(e.getCreatedAt(), "-", labels.get("custody.received", locale),
@@ -217,7 +220,7 @@ class CaseFilePages {
                         labels.get("custody.timestamped", locale), e.getFileName()));
             }
         }
-        for (var access : accessLog.of(c.getCaseNumber(), 500)) {
+        for (var access : accesses) {
             chain.add(new Custody(access.at(), access.userId(), labels.get("access." + access.kind().name(), locale),
                     access.detail()));
         }
