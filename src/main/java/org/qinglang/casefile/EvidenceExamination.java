@@ -48,7 +48,7 @@ public class EvidenceExamination {
                 EvidenceTimestamps.Stamp stamp = timestamps.stamp(evidence.getSha256());
                 evidence.timestamped(stamp.token(), stamp.at(), stamp.authority());
             }
-            String type = evidence.getContentType() == null ? "" : evidence.getContentType().toLowerCase();
+            String type = evidence.getContentType() == null ? "" : evidence.getContentType().toLowerCase(java.util.Locale.ROOT);
             if (type.startsWith("image/") && evidence.getPerceptualHash() == null) {
                 ImageEvidence.Description image = ImageEvidence.describe(evidence.getContent());
                 evidence.describedImage(image.takenAt(), image.camera(), image.software(), image.hasLocation(),

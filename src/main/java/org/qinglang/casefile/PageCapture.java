@@ -108,7 +108,7 @@ public class PageCapture {
             byte[] warc = warc(current, request, response, body, at);
             String outcome = status >= 400 ? (status == 404 || status == 410 ? "GONE" : "BLOCKED") : "CAPTURED";
             String reason = status >= 400 ? "HTTP " + status : "";
-            boolean html = response.headers().firstValue("Content-Type").orElse("").toLowerCase().contains("html");
+            boolean html = response.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT).contains("html");
             return new Result(url, current.toString(), outcome, reason, status, at, node, html ? body : null, warc,
                     html && status < 400 ? screenshot(body) : null);
         }
@@ -118,7 +118,7 @@ public class PageCapture {
 
     /** Why this address may not be fetched, or null: http(s), and a public address unless trusted. */
     String refusal(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return "only http and https links are fetched";
         }
