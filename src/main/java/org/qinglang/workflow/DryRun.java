@@ -204,25 +204,25 @@ public class DryRun implements DisposableBean {
             configuration.setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
             configuration.setMetricsEnabled(false);
             List<ProcessEnginePlugin> used = new ArrayList<>();
-            used.add(sandbox.withStandIns(this::standIn));
+            used.add(sandbox.withStandIns(new SandboxExpressionManager.StandIns() {
+                @Override
+                public Object step(String beanName) {
+                    return new RecordedStep(beanName, calls);
+                }
+
+                /** A fact a step would have set (a flag for the next gateway): taken as "no", and said so. */
+                @Override
+                public Object unknown(String name) {
+                    calls.add(name + " = false (set by a step in a real run)");
+                    return Boolean.FALSE;
+                }
+            }));
             plugins.stream().filter(plugin -> plugin.getClass().getSimpleName().equals("WorkingDaysEnginePlugin"))
                     .forEach(used::add);
             configuration.setProcessEnginePlugins(used);
             engine = configuration.buildProcessEngine();
         }
         return engine;
-    }
-
-    /**
-     * One of our steps, as the dry run meets it: recorded, never run. A name starting with "?" is a
-     * fact a step would have set (a flag for the next gateway), taken as "no" and recorded as such.
-     */
-    private Object standIn(String step) {
-        if (step.startsWith("?")) {
-            calls.add(step.substring(1) + " = false (set by a step in a real run)");
-            return Boolean.FALSE;
-        }
-        return new RecordedStep(step, calls);
     }
 
     @Override

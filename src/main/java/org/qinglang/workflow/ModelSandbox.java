@@ -47,8 +47,7 @@ class ModelSandbox extends AbstractProcessEnginePlugin {
     }
 
     /** The same sandbox for an engine whose steps are stand-ins that only record (DryRun). */
-    org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin withStandIns(
-            java.util.function.Function<String, Object> standIns) {
+    org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin withStandIns(SandboxExpressionManager.StandIns standIns) {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -40,20 +40,32 @@ public class SandboxExpressionManager extends SpringExpressionManager {
      */
     static final Set<String> DATE_ARITHMETIC = Set.of("plusDays", "plusHours", "plusMinutes", "plusWeeks", "toDate");
 
+    /**
+     * What a dry run puts in place of our steps, and of the facts those steps would have set (a flag
+     * the next gateway reads): both only recorded, never the steps' effects.
+     */
+    interface StandIns {
+
+        /** The object a delegate expression naming this step of ours resolves to. */
+        Object step(String beanName);
+
+        /** The value of a name nothing else resolves. */
+        Object unknown(String name);
+    }
+
     private final ModelBeans beans;
-    /** What a step named in a model is: the bean itself, or a stand-in that only records the call (dry run). */
-    private final java.util.function.Function<String, Object> steps;
+    /** Null: our steps themselves; otherwise stand-ins that only record (dry run). */
+    private final StandIns standIns;
 
     public SandboxExpressionManager(ApplicationContext applicationContext) {
         this(applicationContext, null);
     }
 
     /** With stand-ins for our steps: the sandbox's rules, without the steps' effects. */
-    SandboxExpressionManager(ApplicationContext applicationContext,
-            java.util.function.Function<String, Object> standIns) {
+    SandboxExpressionManager(ApplicationContext applicationContext, StandIns standIns) {
         super(applicationContext);
         this.beans = new ModelBeans(applicationContext);
-        this.steps = standIns;
+        this.standIns = standIns;
     }
 
     @Override
@@ -61,10 +73,10 @@ public class SandboxExpressionManager extends SpringExpressionManager {
         CompositeELResolver resolver = new CompositeELResolver();
         resolver.add(new VariableScopeElResolver());
         resolver.add(new VariableContextElResolver());
-        resolver.add(new AllowlistResolver(beans, steps));
-        if (steps != null) {
-            // A dry run: a fact a recorded step would have set (its flags) counts as "no", and is said so.
-            resolver.add(new UnknownAsNo(steps));
+        resolver.add(new AllowlistResolver(beans, standIns));
+        if (standIns != null) {
+            // A dry run: a fact a recorded step would have set has the stand-ins' value.
+            resolver.add(new UnknownNames(standIns));
         }
         return resolver;
     }
@@ -100,13 +112,13 @@ public class SandboxExpressionManager extends SpringExpressionManager {
         }
     }
 
-    /** Unknown names in a dry run: false, reported through the stand-in function as "?name". */
-    static final class UnknownAsNo extends ReadOnlyResolver {
+    /** Unknown names in a dry run: whatever the stand-ins say of them. */
+    static final class UnknownNames extends ReadOnlyResolver {
 
-        private final java.util.function.Function<String, Object> report;
+        private final StandIns standIns;
 
-        UnknownAsNo(java.util.function.Function<String, Object> report) {
-            this.report = report;
+        UnknownNames(StandIns standIns) {
+            this.standIns = standIns;
         }
 
         @Override
@@ -115,8 +127,7 @@ public class SandboxExpressionManager extends SpringExpressionManager {
                 return null;
             }
             context.setPropertyResolved(true);
-            report.apply("?" + property);
-            return Boolean.FALSE;
+            return standIns.unknown(String.valueOf(property));
         }
     }
 
@@ -135,16 +146,16 @@ public class SandboxExpressionManager extends SpringExpressionManager {
     static final class AllowlistResolver extends ReadOnlyResolver {
 
         private final ModelBeans beans;
-        private final java.util.function.Function<String, Object> steps;
+        private final StandIns standIns;
         private final BeanELResolver methods = new BeanELResolver(true);
 
         AllowlistResolver(ModelBeans beans) {
             this(beans, null);
         }
 
-        AllowlistResolver(ModelBeans beans, java.util.function.Function<String, Object> steps) {
+        AllowlistResolver(ModelBeans beans, StandIns standIns) {
             this.beans = beans;
-            this.steps = steps;
+            this.standIns = standIns;
         }
 
         @Override
@@ -153,9 +164,9 @@ public class SandboxExpressionManager extends SpringExpressionManager {
                 throw new PropertyNotFoundException("Models may not read properties of objects (" + property + ")");
             }
             String name = String.valueOf(property);
-            if (beans.isDelegate(name) && steps != null) {
+            if (beans.isDelegate(name) && standIns != null) {
                 context.setPropertyResolved(true);
-                return steps.apply(name);
+                return standIns.step(name);
             }
             if (beans.isDelegate(name) || beans.isCallable(name)) {
                 context.setPropertyResolved(true);
