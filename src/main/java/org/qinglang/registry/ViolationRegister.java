@@ -34,8 +34,7 @@ public class ViolationRegister {
             select (select count(*) from complaint where platform_code = ? and deadline_missed = true
                         and case_number <> ? and created_at >= ?)
                  + (select count(*) from measure_confirmation m join complaint c on c.case_number = m.case_number
-                        where c.platform_code = ? and m.executed = false and m.reported_at >= ? and m.case_number <> ?)
-            from platform where code = ?""";
+                        where c.platform_code = ? and m.executed = false and m.reported_at >= ? and m.case_number <> ?)""";
 
     private final ViolationRepository violations;
     private final JdbcTemplate jdbc;
@@ -81,8 +80,7 @@ public class ViolationRegister {
     public long platformFailures(Complaint complaint) {
         java.sql.Timestamp yearAgo = java.sql.Timestamp.from(EngineClock.now().minus(java.time.Duration.ofDays(365)));
         Long failures = jdbc.queryForObject(PLATFORM_FAILURES_SQL, Long.class, complaint.getPlatformCode(),
-                complaint.getCaseNumber(), yearAgo, complaint.getPlatformCode(), yearAgo, complaint.getCaseNumber(),
-                complaint.getPlatformCode());
+                complaint.getCaseNumber(), yearAgo, complaint.getPlatformCode(), yearAgo, complaint.getCaseNumber());
         return failures == null ? 0 : failures;
     }
 
