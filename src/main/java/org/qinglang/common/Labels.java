@@ -25,6 +25,11 @@ public class Labels {
         return get(key, CHINESE, args) + " " + get(key, ENGLISH, args);
     }
 
+    /** Chinese and English together, each half with its own arguments (a label quoted in its language). */
+    public String bilingual(String key, java.util.function.Function<Locale, Object[]> args) {
+        return get(key, CHINESE, args.apply(CHINESE)) + " " + get(key, ENGLISH, args.apply(ENGLISH));
+    }
+
     public String category(Enum<?> category) {
         return bilingual("category." + category.name());
     }

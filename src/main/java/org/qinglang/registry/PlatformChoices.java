@@ -39,6 +39,11 @@ public class PlatformChoices {
         return registered;
     }
 
+    /** Every registered platform, as last read. */
+    public java.util.Collection<Platform> all() {
+        return current().byCode().values();
+    }
+
     public String asJson() {
         return current().json();
     }

@@ -39,8 +39,11 @@ public class ViolationRegister {
     private final ViolationRepository violations;
     private final JdbcTemplate jdbc;
     private final org.qinglang.casefile.CaseFiles caseFiles;
+    private final org.qinglang.common.Labels labels;
 
-    public ViolationRegister(ViolationRepository violations, JdbcTemplate jdbc, org.qinglang.casefile.CaseFiles caseFiles) {
+    public ViolationRegister(ViolationRepository violations, JdbcTemplate jdbc, org.qinglang.casefile.CaseFiles caseFiles,
+            org.qinglang.common.Labels labels) {
+        this.labels = labels;
         this.violations = violations;
         this.jdbc = jdbc;
         this.caseFiles = caseFiles;
@@ -119,10 +122,12 @@ public class ViolationRegister {
                         accountKey);
         String lines = recent.stream()
                 .filter(v -> !v.getCaseNumber().equals(complaint.getCaseNumber()))
-                .map(v -> v.getCaseNumber() + " " + v.getCategory() + " " + v.getSeverity() + " " + v.getRecordedAt())
+                .map(v -> labels.bilingual("register.history.line", locale -> new Object[] {v.getCaseNumber(),
+                        labels.get("category." + v.getCategory(), locale), labels.get("severity." + v.getSeverity(), locale),
+                        java.util.Date.from(v.getRecordedAt())}))
                 .collect(Collectors.joining("\n"));
-        return "账号既往违规 Prior violations of the account: " + prior.ofAccount() + "\n"
-                + "平台既往违规 Prior violations of the platform: " + prior.ofPlatform()
+        return labels.bilingual("register.history.account", prior.ofAccount()) + "\n"
+                + labels.bilingual("register.history.platform", prior.ofPlatform())
                 + (lines.isEmpty() ? "" : "\n" + lines);
     }
 }

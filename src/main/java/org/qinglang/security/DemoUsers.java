@@ -23,9 +23,9 @@ class DemoUsers implements ApplicationRunner {
     }
 
     static final List<String[]> GROUPS = List.of(
-            new String[] {Roles.CASE_WORKERS, "办案人员 Case workers"},
-            new String[] {Roles.SUPERVISORS, "督导 Supervisors"},
-            new String[] {Roles.MANAGERS, "管理员 Managers"});
+            new String[] {Roles.CASE_WORKERS, "办案人员"},
+            new String[] {Roles.SUPERVISORS, "督导"},
+            new String[] {Roles.MANAGERS, "管理员"});
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("caseworker", "Wei", "Li", List.of(Roles.CASE_WORKERS), StaffOffices.ALL),

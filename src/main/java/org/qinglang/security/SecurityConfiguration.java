@@ -178,8 +178,8 @@ public class SecurityConfiguration {
 
     /** After authentication, on both copies of the engine API: a task accepts its form's fields only. */
     @Bean
-    FilterRegistrationBean<Filter> taskFormInput(TaskForms forms) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new TaskFormInput(forms));
+    FilterRegistrationBean<Filter> taskFormInput(TaskForms forms, org.qinglang.common.BilingualTexts shown) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new TaskFormInput(forms, shown));
         registration.setName("qinglang-task-form-input");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(20);

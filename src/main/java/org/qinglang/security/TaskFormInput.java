@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.qinglang.common.BilingualTexts;
+import org.qinglang.common.Labels;
 import org.qinglang.common.ProblemJson;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,7 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A task's form is the only input the task accepts, through the engine REST API and the webapps'
  * copy of it alike. Completing a task (complete, submit-form, resolve) may carry the fields its
  * form lets the user edit, and a read-only field only with the value it shows; anything else is
- * refused with 400 before the engine sees it. Variables cannot be written to a task directly: the
+ * refused with 400 before the engine sees it. A read-only field is never written: Tasklist sends it
+ * back as it showed it (in the reader's language), and it is dropped before the engine sees the
+ * submission. Variables cannot be written to a task directly: the
  * facts later steps trust come from the decision tables and the case file, not from a caller.
  */
 public class TaskFormInput extends OncePerRequestFilter {
@@ -40,10 +44,12 @@ public class TaskFormInput extends OncePerRequestFilter {
     static final int MAX_TEXT = 4000;
 
     private final TaskForms forms;
+    private final BilingualTexts shown;
     private final ObjectMapper json = new ObjectMapper();
 
-    public TaskFormInput(TaskForms forms) {
+    public TaskFormInput(TaskForms forms, BilingualTexts shown) {
         this.forms = forms;
+        this.shown = shown;
     }
 
     @Override
@@ -92,6 +98,10 @@ public class TaskFormInput extends OncePerRequestFilter {
                             refused);
                     return;
                 }
+                if (variables instanceof ObjectNode editable && fields.readOnly().stream().anyMatch(editable::has)) {
+                    editable.remove(fields.readOnly());
+                    body = json.writeValueAsBytes(submitted);
+                }
             }
         }
         chain.doFilter(new CachedBody(request, body), response);
@@ -121,7 +131,7 @@ public class TaskFormInput extends OncePerRequestFilter {
                 readOnlySent.add(name);
             }
         });
-        Map<String, Object> shown = readOnlySent.isEmpty() ? Map.of() : forms.currentValues(taskId, readOnlySent);
+        Map<String, Object> current = readOnlySent.isEmpty() ? Map.of() : forms.currentValues(taskId, readOnlySent);
         for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
             String name = field.getKey();
@@ -132,7 +142,7 @@ public class TaskFormInput extends OncePerRequestFilter {
                 continue;
             }
             // Tasklist sends the read-only fields back as they were shown; a changed value is an attack.
-            if (!fields.readOnly().contains(name) || !sameValue(field.getValue(), shown.get(name))) {
+            if (!fields.readOnly().contains(name) || !shownValue(name, field.getValue(), current.get(name))) {
                 refused.add(name);
             }
         }
@@ -176,11 +186,13 @@ public class TaskFormInput extends OncePerRequestFilter {
         return submitted != null && submitted.isObject() ? submitted.get("value") : submitted;
     }
 
-    private static boolean sameValue(JsonNode submitted, Object current) {
+    /** Whether the value is the field's current one as Tasklist showed it, in either language. */
+    private boolean shownValue(String name, JsonNode submitted, Object current) {
         JsonNode value = valueOf(submitted);
         String text = value == null || value.isNull() ? "" : value.isTextual() ? value.asText() : value.toString();
-        String shown = current == null ? "" : String.valueOf(current);
-        return Objects.equals(text, shown);
+        String stored = current == null ? "" : String.valueOf(current);
+        return text.equals(stored) || text.equals(shown.in(Labels.CHINESE, name, stored))
+                || text.equals(shown.in(Labels.ENGLISH, name, stored));
     }
 
     /** The path as the servlet container maps it: decoded, without parameters, duplicate or trailing slashes. */

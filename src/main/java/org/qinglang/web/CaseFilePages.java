@@ -76,6 +76,8 @@ class CaseFilePages {
     }
 
     private final org.qinglang.casefile.CaseCaptures captures;
+    private final org.qinglang.workflow.ModelTexts modelTexts;
+    private final org.qinglang.common.BilingualTexts values;
     private final org.qinglang.casefile.EvidenceTimestamps timestamps;
     private final org.qinglang.casefile.EvidenceExamination examination;
     private final org.qinglang.casefile.PersonalDataLog accessLog;
@@ -111,7 +113,10 @@ class CaseFilePages {
             ManagementService management, org.camunda.bpm.engine.RepositoryService repository, StaffOffices offices, Labels labels,
             org.qinglang.casefile.PersonalDataLog accessLog, org.qinglang.casefile.EvidenceTimestamps timestamps,
             org.qinglang.casefile.EvidenceExamination examination, org.qinglang.casefile.CaseCaptures captures,
+            org.qinglang.workflow.ModelTexts modelTexts, org.qinglang.common.BilingualTexts values,
             @Value("${qinglang.time-zone:Asia/Shanghai}") String zone) {
+        this.modelTexts = modelTexts;
+        this.values = values;
         this.captures = captures;
         this.accessLog = accessLog;
         this.timestamps = timestamps;
@@ -243,22 +248,17 @@ class CaseFilePages {
                 examination.earlierAppearances(e));
     }
 
-    /** A step's name as the model writes it, without the expressions a task's name fills in at run time. */
-    static String withoutExpressions(String name) {
-        return name == null ? null : name.replaceAll("\\$\\{[^}]*}", "").replaceAll("(\\s*·\\s*)+$", "")
-                .replaceAll("\\s{2,}", " ").strip();
-    }
-
     private List<Waiting> waiting(String caseNumber, Locale locale) {
         List<Waiting> waits = new ArrayList<>();
         runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(instance -> {
             history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).unfinished().list()
                     .stream().filter(a -> !"subProcess".equals(a.getActivityType()) && a.getActivityName() != null)
-                    .forEach(a -> waits.add(new Waiting(withoutExpressions(a.getActivityName()), null)));
+                    .forEach(a -> waits.add(new Waiting(modelTexts.stepName(a.getProcessDefinitionId(), a.getActivityId(),
+                            a.getActivityName(), locale), null)));
             Set<String> timers = management.createJobQuery().processInstanceId(instance.getId()).timers().list()
                     .stream().map(org.camunda.bpm.engine.runtime.Job::getId).collect(java.util.stream.Collectors.toSet());
             management.createJobQuery().processInstanceId(instance.getId()).list().forEach(job -> {
-                String step = activityName(instance.getId(), job.getJobDefinitionId());
+                String step = activityName(job.getJobDefinitionId(), locale);
                 boolean timer = timers.contains(job.getId()) && job.getDuedate() != null;
                 waits.add(new Waiting(labels.get(timer ? "casefile.timer" : "casefile.background", locale, step),
                         timer ? job.getDuedate().toInstant() : null));
@@ -267,15 +267,21 @@ class CaseFilePages {
         return waits;
     }
 
-    private String activityName(String processInstanceId, String jobDefinitionId) {
+    private String activityName(String jobDefinitionId, Locale locale) {
         var definition = management.createJobDefinitionQuery().jobDefinitionId(jobDefinitionId).singleResult();
         if (definition == null) {
             return "";
         }
         var model = repository.getBpmnModelInstance(definition.getProcessDefinitionId());
         var element = model.getModelElementById(definition.getActivityId());
-        String name = element == null ? null : element.getAttributeValue("name");
+        String name = modelTexts.stepName(definition.getProcessDefinitionId(), definition.getActivityId(),
+                element == null ? null : element.getAttributeValue("name"), locale);
         return name == null ? definition.getActivityId() : name;
+    }
+
+    private String taskName(HistoricTaskInstance task, Locale locale) {
+        return modelTexts.name(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getName(), locale,
+                value -> values.in(locale, null, value));
     }
 
     private List<Entry> timeline(Complaint c, boolean personalData, Locale locale) {
@@ -300,17 +306,18 @@ class CaseFilePages {
         for (String instance : instances) {
             for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance).list()) {
                 entries.add(new Entry(task.getStartTime().toInstant(), "task", labels.get("casefile.task-created", locale,
-                        task.getName()), null, null));
+                        taskName(task, locale)), null, null));
                 if (task.getEndTime() != null) {
                     entries.add(new Entry(task.getEndTime().toInstant(), "task", labels.get("casefile.task-done",
-                            locale, task.getName()), null, task.getAssignee()));
+                            locale, taskName(task, locale)), null, task.getAssignee()));
                 }
             }
             for (HistoricActivityInstance step : history.createHistoricActivityInstanceQuery().processInstanceId(instance)
                     .finished().list()) {
                 if (!SKIPPED_ACTIVITIES.contains(step.getActivityType()) && step.getActivityName() != null
                         && !step.isCanceled()) {
-                    entries.add(new Entry(step.getEndTime().toInstant(), "step", step.getActivityName(), null, null));
+                    entries.add(new Entry(step.getEndTime().toInstant(), "step", modelTexts.name(step.getProcessDefinitionId(),
+                            step.getActivityId(), step.getActivityName(), locale, v -> values.in(locale, null, v)), null, null));
                 }
             }
         }

@@ -39,6 +39,19 @@ public class WebConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
+    /** Tasklist and Cockpit read names, labels and values in the language they show the user. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<WebappsInTheReadersLanguage> webappsInTheReadersLanguage(
+            org.qinglang.workflow.ModelTexts models, org.qinglang.common.BilingualTexts values,
+            org.qinglang.common.Labels labels) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new WebappsInTheReadersLanguage(models, values, labels));
+        registration.setName("qinglang-webapps-in-the-readers-language");
+        registration.addUrlPatterns("/camunda/api/engine/*");
+        registration.setOrder(30);
+        return registration;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();

@@ -81,7 +81,7 @@ class QueryLatencyBenchmark {
         measure("case list, all, page 100", () -> complaints.search(null, null, PageRequest.of(100, 20))
                 .getContent().size());
         String verificationQueue = engine.getFilterService().createFilterQuery()
-                .filterName("核实队列 Verification queue").singleResult().getId();
+                .filterName("核实队列").singleResult().getId();
         measure("Tasklist filter 'Verification queue' of a case worker (authorized), first 50 and count",
                 () -> asCaseWorker(() -> engine.getFilterService().listPage(verificationQueue, 0, 50).size()
                         + (int) Math.min(1, engine.getFilterService().count(verificationQueue))));

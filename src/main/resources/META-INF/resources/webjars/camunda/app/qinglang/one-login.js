@@ -8,6 +8,17 @@ const staffLogin = () => {
 staffLogin();
 window.addEventListener('hashchange', staffLogin);
 
+// The webapps' language, as they choose it: the browser's first of Chinese and English, else English.
+const chinese = (() => {
+  for (const wanted of navigator.languages || [navigator.language]) {
+    const language = String(wanted).toLowerCase().split('-')[0];
+    if (language === 'zh' || language === 'en') {
+      return language === 'zh';
+    }
+  }
+  return false;
+})();
+
 // The staff pages are one click away from every webapp's header: the case search for all staff, the
 // process models for those who may change them (the server answers a manager only).
 const staffLinks = async () => {
@@ -25,12 +36,12 @@ const staffLinks = async () => {
     link.textContent = text;
     links.appendChild(link);
   };
-  add('qinglang-search-link', '/staff/cases', '案件检索 Search cases');
+  add('qinglang-search-link', '/staff/cases', chinese ? '案件检索' : 'Search cases');
   brand.after(links);
   const models = await fetch('/models', {method: 'HEAD', credentials: 'same-origin', redirect: 'manual'})
     .catch(() => null);
   if (models && models.status === 200) {
-    add('qinglang-models-link', '/models', '流程模型 Process models');
+    add('qinglang-models-link', '/models', chinese ? '流程模型' : 'Process models');
   }
   return true;
 };

@@ -15,7 +15,21 @@
  * limitations under the License.
  */
 
+// Qinglang: the webapps' language, as they choose it (the browser's first of Chinese and English,
+// else English), names the application in the header and the window's title.
+const chinese = (() => {
+  for (const wanted of navigator.languages || [navigator.language]) {
+    const language = String(wanted).toLowerCase().split('-')[0];
+    if (language === 'zh' || language === 'en') {
+      return language === 'zh';
+    }
+  }
+  return false;
+})();
+
 export default {
+  app: chinese ? {name: '流程监控', vendor: '清朗'} : {name: 'Cockpit', vendor: 'Qinglang'},
+
   // Qinglang: the config.js shipped with Camunda 7.24.0, changed only here: the webapps' own login
   // view hands over to the staff login page (app/qinglang/one-login.js, shared by the webapps).
   customScripts: ['../qinglang/one-login', '../qinglang/staff-times'],

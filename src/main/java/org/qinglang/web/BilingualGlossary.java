@@ -1,0 +1,154 @@
+package org.qinglang.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.qinglang.common.BilingualTexts;
+import org.qinglang.common.Labels;
+import org.qinglang.process.CaseVariables;
+import org.qinglang.registry.Platform;
+import org.qinglang.registry.PlatformChoices;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bilingual labels the system writes into process variables, each with its two halves: every
+ * message of the bundles as {@link Labels#bilingual} writes it (with its placeholders filled in by
+ * anything), every registered platform's name, and the office a decision table routes a case to.
+ */
+@Component
+class BilingualGlossary implements BilingualTexts {
+
+    private static final Pattern CHINESE = Pattern.compile("[\\u3400-\\u9fff]");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
+    /** A line of a list the system writes: an optional bullet, the label, trailing blanks. */
+    private static final Pattern LINE = Pattern.compile("^(\\s*(?:[-*•✓✗]\\s+)?)(.*?)(\\s*)$");
+    /** Values the managers' decision tables write in both languages, with no bundle to recognise them by. */
+    private static final Set<String> WRITTEN_BY_TABLES = Set.of(CaseVariables.RESPONSIBLE_OFFICE);
+    private static final Pattern TWO_HALVES = Pattern.compile(
+            "^([^A-Za-z\\n]*[\\u3400-\\u9fff][^A-Za-z\\n]*?)\\s+([A-Za-z][^\\u3400-\\u9fff\\n]*)$");
+
+    /** A message with placeholders: the pattern of both halves together, and each half's text. */
+    private record Template(Pattern both, String chinese, String english) {
+    }
+
+    private final Map<String, String[]> messages;
+    private final List<Template> templates;
+    private final PlatformChoices platforms;
+
+    BilingualGlossary(MessageSource source, PlatformChoices platforms) throws IOException {
+        this.platforms = platforms;
+        Properties chineseTexts = PropertiesLoaderUtils.loadProperties(utf8("messages_zh_CN.properties"));
+        Properties englishTexts = PropertiesLoaderUtils.loadProperties(utf8("messages.properties"));
+        Map<String, String[]> halves = new HashMap<>();
+        List<Template> withPlaceholders = new ArrayList<>();
+        for (String key : chineseTexts.stringPropertyNames()) {
+            String chinese = chineseTexts.getProperty(key);
+            String english = englishTexts.getProperty(key);
+            if (english == null || chinese.equals(english) || chinese.contains("\n") || !CHINESE.matcher(chinese).find()) {
+                continue;
+            }
+            if (PLACEHOLDER.matcher(chinese).find() || PLACEHOLDER.matcher(english).find()) {
+                withPlaceholders.add(new Template(Pattern.compile(pattern(chinese, "z") + " " + pattern(english, "e"), Pattern.DOTALL),
+                        chinese.replace("''", "'"), english.replace("''", "'")));
+            } else {
+                halves.put(source.getMessage(key, null, chinese, Labels.CHINESE) + " "
+                        + source.getMessage(key, null, english, Labels.ENGLISH), new String[] {
+                            source.getMessage(key, null, chinese, Labels.CHINESE),
+                            source.getMessage(key, null, english, Labels.ENGLISH)});
+            }
+        }
+        this.messages = Map.copyOf(halves);
+        this.templates = List.copyOf(withPlaceholders);
+    }
+
+    private static org.springframework.core.io.support.EncodedResource utf8(String bundle) {
+        return new org.springframework.core.io.support.EncodedResource(new ClassPathResource(bundle),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A message as a pattern: its text literally, each placeholder any text, named by the half and
+     * its number (the two halves may quote different texts, such as a label in each language).
+     */
+    private static String pattern(String message, String half) {
+        StringBuilder pattern = new StringBuilder();
+        Matcher placeholder = PLACEHOLDER.matcher(message);
+        int at = 0;
+        Set<String> seen = new java.util.HashSet<>();
+        while (placeholder.find()) {
+            pattern.append(Pattern.quote(message.substring(at, placeholder.start()).replace("''", "'")));
+            String group = half + placeholder.group(1);
+            pattern.append(seen.add(group) ? "(?<" + group + ">.*?)" : "\\k<" + group + ">");
+            at = placeholder.end();
+        }
+        return pattern.append(Pattern.quote(message.substring(at).replace("''", "'"))).toString();
+    }
+
+    @Override
+    public String in(Locale reader, String variable, String stored) {
+        if (stored == null || stored.isEmpty()) {
+            return stored;
+        }
+        boolean chinese = "zh".equals(reader.getLanguage());
+        String whole = half(stored, chinese);
+        if (whole != null) {
+            return whole;
+        }
+        if (variable != null && WRITTEN_BY_TABLES.contains(variable)) {
+            Matcher halves = TWO_HALVES.matcher(stored);
+            if (halves.matches()) {
+                return chinese ? halves.group(1) : halves.group(2);
+            }
+        }
+        StringBuilder shown = new StringBuilder();
+        boolean changed = false;
+        for (String line : stored.split("\n", -1)) {
+            Matcher parts = LINE.matcher(line);
+            String label = parts.matches() ? half(parts.group(2), chinese) : null;
+            if (label != null) {
+                shown.append(parts.group(1)).append(label).append(parts.group(3));
+                changed = true;
+            } else {
+                shown.append(line);
+            }
+            shown.append('\n');
+        }
+        return changed ? shown.substring(0, shown.length() - 1) : stored;
+    }
+
+    private String half(String text, boolean chinese) {
+        String[] known = messages.get(text);
+        if (known != null) {
+            return known[chinese ? 0 : 1];
+        }
+        for (Platform platform : platforms.all()) {
+            if (text.equals(platform.displayName())) {
+                return chinese ? platform.getNameZh() : platform.getNameEn();
+            }
+        }
+        for (Template template : templates) {
+            Matcher filled = template.both().matcher(text);
+            if (filled.matches()) {
+                String half = chinese ? template.chinese() : template.english();
+                Matcher placeholder = PLACEHOLDER.matcher(half);
+                StringBuilder shown = new StringBuilder();
+                while (placeholder.find()) {
+                    placeholder.appendReplacement(shown, Matcher.quoteReplacement(filled.group((chinese ? "z" : "e") + placeholder.group(1))));
+                }
+                placeholder.appendTail(shown);
+                return shown.toString();
+            }
+        }
+        return null;
+    }
+}
