@@ -15,7 +15,7 @@ import org.springframework.http.ResponseEntity;
  * the webapps hand out, sent with every call to their API ({@code /camunda/api/engine/...}) as
  * Tasklist and Cockpit send them.
  */
-final class WebappSession {
+public final class WebappSession {
 
     private final TestRestTemplate http;
     private final String session;
@@ -27,7 +27,7 @@ final class WebappSession {
         this.token = token;
     }
 
-    static WebappSession login(TestRestTemplate http, String app, String user) {
+    public static WebappSession login(TestRestTemplate http, String app, String user) {
         StaffLogin staff = StaffLogin.as(http, user, user);
         // The webapp takes the staff login's session; its first page hands out the webapps' CSRF token.
         HttpHeaders sessionHeaders = new HttpHeaders();
@@ -39,7 +39,7 @@ final class WebappSession {
     }
 
     /** Calls the webapps' API with this session; the body's own headers (content type) are kept. */
-    ResponseEntity<String> call(HttpMethod method, String path, HttpEntity<?> request) {
+    public ResponseEntity<String> call(HttpMethod method, String path, HttpEntity<?> request) {
         HttpHeaders headers = new HttpHeaders();
         headers.putAll(request.getHeaders());
         headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + token);
