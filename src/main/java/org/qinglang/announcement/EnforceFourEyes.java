@@ -2,6 +2,7 @@ package org.qinglang.announcement;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import java.util.List;
 import org.qinglang.common.CaseRuleViolation;
 import org.qinglang.process.CurrentUser;
 import org.qinglang.casefile.CaseFiles;
@@ -33,20 +34,19 @@ public class EnforceFourEyes implements TaskListener {
         String decidedBy = complaint.getEnforcementDecidedBy();
         String actor = CurrentUser.acting(task);
         if (actor == null) {
-            throw CaseRuleViolation.invalid("claim the task before approving 请先认领任务再审批");
+            throw CaseRuleViolation.invalid("rule.claim-before-approving");
         }
         if (actor.equals(decidedBy)) {
-            throw CaseRuleViolation.forbidden("four-eyes rule: " + actor
-                    + " decided the enforcement and cannot approve its announcement 双人复核：处置决定人不得审批曝光");
+            throw CaseRuleViolation.forbidden("rule.four-eyes-announcement", actor);
         }
         if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
             task.setVariable(APPROVED_BY, actor);
             String summary = (String) task.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY);
             if (Boolean.TRUE.equals(task.getVariable(CaseVariables.APPROVED))
                     && !java.util.Objects.equals(summary, complaint.getProposedSummary())) {
-                String problem = complaint.publicSummaryProblem(summary);
+                CaseRuleViolation.Reason problem = complaint.publicSummaryProblem(summary);
                 if (problem != null) {
-                    throw CaseRuleViolation.invalid(problem);
+                    throw CaseRuleViolation.invalid(List.of(problem));
                 }
                 task.setVariable(SUMMARY_EDITED_BY, actor);
             }

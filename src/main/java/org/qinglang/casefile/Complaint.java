@@ -540,11 +540,11 @@ public class Complaint {
      * What is wrong with a public summary of this case, or null: it must say something, and never name
      * the complainant (the one rule for proposing, deciding and approving an announcement).
      */
-    public String publicSummaryProblem(String summary) {
+    public org.qinglang.common.CaseRuleViolation.Reason publicSummaryProblem(String summary) {
         if (summary == null || summary.isBlank()) {
-            return "an announcement needs a public summary 曝光须填写曝光内容";
+            return new org.qinglang.common.CaseRuleViolation.Reason("rule.summary-needed");
         }
-        return namesComplainantIn(summary) ? "the public summary must not name the complainant 曝光内容不得包含举报人信息"
+        return namesComplainantIn(summary) ? new org.qinglang.common.CaseRuleViolation.Reason("rule.summary-names-complainant")
                 : null;
     }
 

@@ -45,7 +45,7 @@ public class ApplyVerificationCorrections implements TaskListener {
         String chosenCode = Objects.toString(task.getVariable(CaseVariables.PLATFORM_CODE),
                 complaint.getPlatformCode());
         Platform chosen = platforms.findById(chosenCode).orElseThrow(() -> CaseRuleViolation.invalid(
-                "unknown platform 未知平台: " + chosenCode));
+                "rule.unknown-platform", chosenCode));
         String url = Objects.toString(task.getVariable(CaseVariables.CONTENT_URL), complaint.getContentUrl()).strip();
         // The platform follows from the link: one chosen for a link on another site's domain would route the
         // case (and its complainant's data) wherever the corrector likes.
@@ -55,7 +55,7 @@ public class ApplyVerificationCorrections implements TaskListener {
         try {
             normalizedUrl = UrlNormalizer.normalize(url);
         } catch (IllegalArgumentException e) {
-            throw CaseRuleViolation.invalid("invalid URL 链接无效: " + e.getMessage());
+            throw CaseRuleViolation.invalid("rule.invalid-url", e.getMessage());
         }
         Object accountValue = task.getVariable(CaseVariables.ACCOUNT_NAME);
         String account = accountValue == null || accountValue.toString().isBlank() ? null
@@ -69,7 +69,7 @@ public class ApplyVerificationCorrections implements TaskListener {
                 complaint.reportedObject(org.qinglang.casefile.ReportedObject.valueOf(objectType.toString()),
                         admin == null ? null : admin.toString());
             } catch (IllegalArgumentException e) {
-                throw CaseRuleViolation.invalid("unknown reported object 未知举报对象: " + objectType);
+                throw CaseRuleViolation.invalid("rule.unknown-object", objectType);
             }
         }
         if (Boolean.TRUE.equals(task.getVariable(CaseVariables.REBUTTAL_VERIFIED))) {
@@ -85,7 +85,7 @@ public class ApplyVerificationCorrections implements TaskListener {
             try {
                 complaint.flagOffence(org.qinglang.casefile.CriminalOffence.valueOf(offence.toString()));
             } catch (IllegalArgumentException e) {
-                throw CaseRuleViolation.invalid("unknown offence 未知罪名: " + offence);
+                throw CaseRuleViolation.invalid("rule.unknown-offence", offence);
             }
         }
         task.setVariable(CaseVariables.CATEGORY_LABEL, labels.category(category));
@@ -107,7 +107,7 @@ public class ApplyVerificationCorrections implements TaskListener {
         try {
             return ComplaintCategory.valueOf(value.toString());
         } catch (IllegalArgumentException e) {
-            throw CaseRuleViolation.invalid("unknown category 未知类别: " + value);
+            throw CaseRuleViolation.invalid("rule.unknown-category", value);
         }
     }
 }

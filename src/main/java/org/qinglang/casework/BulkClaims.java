@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.qinglang.common.CaseRuleViolation;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,7 +22,7 @@ public class BulkClaims {
     public static final int MOST = 50;
 
     /** What was claimed (task names by case) and what was not, with why. */
-    public record Result(Map<String, List<String>> claimed, Map<String, String> refused) {
+    public record Result(Map<String, List<String>> claimed, Map<String, CaseRuleViolation.Reason> refused) {
     }
 
     private final TaskService tasks;
@@ -35,12 +36,12 @@ public class BulkClaims {
     public Result claim(List<String> caseNumbers, String userId) {
         return ActingAs.user(identity, userId, groups -> {
             Map<String, List<String>> claimed = new LinkedHashMap<>();
-            Map<String, String> refused = new LinkedHashMap<>();
+            Map<String, CaseRuleViolation.Reason> refused = new LinkedHashMap<>();
             for (String caseNumber : caseNumbers.stream().distinct().limit(MOST).toList()) {
                 List<Task> open = groups.isEmpty() ? List.of() : tasks.createTaskQuery()
                         .processInstanceBusinessKey(caseNumber).taskUnassigned().taskCandidateGroupIn(groups).list();
                 if (open.isEmpty()) {
-                    refused.put(caseNumber, "no unclaimed task of your groups 没有可认领的本岗位任务");
+                    refused.put(caseNumber, new CaseRuleViolation.Reason("bulk.no-task"));
                     continue;
                 }
                 for (Task task : open) {
@@ -48,7 +49,7 @@ public class BulkClaims {
                         tasks.claim(task.getId(), userId);
                         claimed.computeIfAbsent(caseNumber, n -> new ArrayList<>()).add(task.getName());
                     } catch (ProcessEngineException e) {
-                        refused.put(caseNumber, e.getMessage());
+                        refused.put(caseNumber, BulkDuplicates.reasonOf(e));
                     }
                 }
             }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.qinglang.common.CaseRuleViolation;
 import org.qinglang.process.CaseVariables;
 import org.springframework.stereotype.Service;
 
@@ -24,7 +25,21 @@ public class BulkDuplicates {
     public static final int MOST = BulkClaims.MOST;
 
     /** The cases closed and those that were not, with why. */
-    public record Result(List<String> closed, Map<String, String> refused) {
+    public record Result(List<String> closed, Map<String, CaseRuleViolation.Reason> refused) {
+    }
+
+    /** Why the engine refused a task's claim or completion, as the user reads it. */
+    static CaseRuleViolation.Reason reasonOf(ProcessEngineException refusal) {
+        // The engine wraps a listener's refusal in its own exception.
+        for (Throwable cause = refusal; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CaseRuleViolation rule) {
+                return new CaseRuleViolation.Reason("bulk.reasons", rule.reasons());
+            }
+        }
+        if (refusal instanceof org.camunda.bpm.engine.TaskAlreadyClaimedException) {
+            return new CaseRuleViolation.Reason("bulk.taken");
+        }
+        return new CaseRuleViolation.Reason("bulk.engine-refused", refusal.getMessage());
     }
 
     private final TaskService tasks;
@@ -39,7 +54,7 @@ public class BulkDuplicates {
         String target = openCase == null ? "" : openCase.strip().toUpperCase(Locale.ROOT);
         return ActingAs.user(identity, userId, groups -> {
             List<String> closed = new ArrayList<>();
-            Map<String, String> refused = new LinkedHashMap<>();
+            Map<String, CaseRuleViolation.Reason> refused = new LinkedHashMap<>();
             for (String caseNumber : caseNumbers.stream().distinct().limit(MOST).toList()) {
                 if (caseNumber.equals(target)) {
                     // Ticked along with the others: it is the case they are joined to, not one to close.
@@ -49,11 +64,11 @@ public class BulkDuplicates {
                         .taskDefinitionKey("Task_VerifyComplaint").taskCandidateGroupIn(groups).includeAssignedTasks()
                         .singleResult();
                 if (verification == null) {
-                    refused.put(caseNumber, "not awaiting verification by your group 不在本岗位核实阶段");
+                    refused.put(caseNumber, new CaseRuleViolation.Reason("bulk.not-verifying"));
                     continue;
                 }
                 if (verification.getAssignee() != null && !verification.getAssignee().equals(userId)) {
-                    refused.put(caseNumber, "being verified by " + nameOf(verification.getAssignee()) + " 他人正在核实");
+                    refused.put(caseNumber, new CaseRuleViolation.Reason("bulk.verified-by", nameOf(verification.getAssignee())));
                     continue;
                 }
                 try {
@@ -66,7 +81,7 @@ public class BulkDuplicates {
                             CaseVariables.VERIFICATION_NOTE, "并入在办案件 Joined to the open case " + target));
                     closed.add(caseNumber);
                 } catch (ProcessEngineException e) {
-                    refused.put(caseNumber, e.getMessage());
+                    refused.put(caseNumber, reasonOf(e));
                     // A refused completion leaves the task claimed by the user: give it back as it was.
                     unclaimIfClaimedHere(verification, userId);
                 }

@@ -40,15 +40,15 @@ public class CloseAsDuplicate implements TaskListener {
         Object given = task.getVariable(CaseVariables.DUPLICATE_OF);
         String openCase = given == null ? "" : given.toString().strip().toUpperCase(Locale.ROOT);
         if (!CASE_NUMBER.matcher(openCase).matches()) {
-            throw CaseRuleViolation.invalid("a duplicate needs the number of the open case (QL-…) 并案须填写在办案件编号");
+            throw CaseRuleViolation.invalid("rule.duplicate-needs-case");
         }
         if (openCase.equals(complaint.getCaseNumber())) {
-            throw CaseRuleViolation.invalid("a case cannot duplicate itself 不能与本案并案: " + openCase);
+            throw CaseRuleViolation.invalid("rule.duplicate-itself", openCase);
         }
         Complaint open = complaints.findByCaseNumber(openCase).orElseThrow(() -> CaseRuleViolation.invalid(
-                "no such case 无此案件: " + openCase));
+                "rule.no-such-case", openCase));
         if (open.getStage() == CaseStage.CLOSED) {
-            throw CaseRuleViolation.invalid("that case is closed; link to an open case 该案件已结案，请并入在办案件: " + openCase);
+            throw CaseRuleViolation.invalid("rule.duplicate-closed", openCase);
         }
         complaint.linkTo(openCase);
         task.setVariable(CaseVariables.DUPLICATE_OF, openCase);

@@ -25,13 +25,12 @@ public class EnforceIndependentReview implements TaskListener {
         var complaint = caseFiles.get(task.getExecution().getProcessBusinessKey());
         String actor = CurrentUser.acting(task);
         if (actor == null) {
-            throw CaseRuleViolation.invalid("claim the task before deciding 请先认领任务再作出决定");
+            throw CaseRuleViolation.invalid("rule.claim-before-deciding");
         }
         // Neither who decided the outcome (a case worker's review may close an enforced case) nor who
         // decided the enforcement reviews it.
         if (actor.equals(complaint.getOutcomeDecidedBy()) || actor.equals(complaint.getEnforcementDecidedBy())) {
-            throw CaseRuleViolation.forbidden("four-eyes rule: " + actor
-                    + " made the decision under review and cannot review it 双人复核：原决定人不得复核");
+            throw CaseRuleViolation.forbidden("rule.four-eyes-review", actor);
         }
     }
 }

@@ -37,6 +37,15 @@ public final class ProblemJson {
         return problem;
     }
 
+    /** The same in one language, for a reader of the webapps. */
+    public static Map<String, Object> of(CaseRuleViolation refusal, java.util.Locale reader) {
+        boolean chinese = "zh".equals(reader.getLanguage());
+        String reason = refusal.message(reader);
+        Map<String, Object> problem = of(refusal.status(), chinese ? "违反案件规则" : "Refused by a rule of the case", reason);
+        problem.put("message", reason);
+        return problem;
+    }
+
     public static void write(HttpServletResponse response, Map<String, Object> problem) throws IOException {
         response.setStatus((Integer) problem.get("status"));
         response.setContentType(MEDIA_TYPE + ";charset=UTF-8");

@@ -3,6 +3,7 @@ package org.qinglang.escalation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.qinglang.common.CaseRuleViolation;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.qinglang.calendar.Deadline;
@@ -44,27 +45,27 @@ public record EnforcementDecision(List<String> measures, boolean referToPolice, 
     }
 
     /** Names what is wrong with the decision, or returns an empty list. */
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
+    public List<CaseRuleViolation.Reason> problems() {
+        List<CaseRuleViolation.Reason> problems = new ArrayList<>();
         if (measures.isEmpty()) {
-            problems.add("choose at least one measure 请至少选择一项处置措施");
+            problems.add(new CaseRuleViolation.Reason("rule.choose-a-measure"));
         }
         measures.stream().filter(m -> !MEASURES.contains(m))
-                .forEach(m -> problems.add("unknown measure 未知措施: " + m));
+                .forEach(m -> problems.add(new CaseRuleViolation.Reason("rule.unknown-measure", m)));
         if (furtherDeadline != null) {
             if (!Deadline.isValid(furtherDeadline)) {
-                problems.add("further deadline is not a period 再次限期格式错误: " + furtherDeadline);
+                problems.add(new CaseRuleViolation.Reason("rule.further-deadline", furtherDeadline));
             }
         }
         if (measures.contains("FINE") && (fineAmount == null || fineAmount.signum() <= 0
                 || fineAmount.compareTo(HIGHEST_FINE) > 0)) {
-            problems.add("a fine needs its amount, 1 to 10,000,000 yuan 罚款须填写金额（1 至 10,000,000 元）");
+            problems.add(new CaseRuleViolation.Reason("rule.fine-amount"));
         }
         if (!measures.contains("FINE") && fineAmount != null) {
-            problems.add("an amount without the fine measure 未选择罚款却填写了金额");
+            problems.add(new CaseRuleViolation.Reason("rule.amount-without-fine"));
         }
         if (note == null || note.isBlank()) {
-            problems.add("a decision note is required 请填写处置意见");
+            problems.add(new CaseRuleViolation.Reason("rule.decision-note"));
         }
         return problems;
     }

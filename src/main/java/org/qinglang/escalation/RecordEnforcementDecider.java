@@ -28,20 +28,20 @@ public class RecordEnforcementDecider implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        List<String> problems = new ArrayList<>(EnforcementDecision.from(task).problems());
+        List<CaseRuleViolation.Reason> problems = new ArrayList<>(EnforcementDecision.from(task).problems());
         if (Boolean.TRUE.equals(task.getVariable(CaseVariables.ANNOUNCE))) {
-            String problem = caseFiles.get(task.getExecution().getProcessBusinessKey())
+            CaseRuleViolation.Reason problem = caseFiles.get(task.getExecution().getProcessBusinessKey())
                     .publicSummaryProblem((String) task.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY));
             if (problem != null) {
                 problems.add(problem);
             }
         }
         if (!problems.isEmpty()) {
-            throw CaseRuleViolation.invalid(String.join("; ", problems));
+            throw CaseRuleViolation.invalid(problems);
         }
         String decider = CurrentUser.of(task);
         if (decider == null) {
-            throw CaseRuleViolation.invalid("claim the task before deciding 请先认领任务再作出决定");
+            throw CaseRuleViolation.invalid("rule.claim-before-deciding");
         }
         Complaint complaint = caseFiles.get(task.getExecution().getProcessBusinessKey());
         complaint.enforcementDecidedBy(decider);

@@ -28,25 +28,25 @@ public class RecordObjectionDecision implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        List<String> problems = new ArrayList<>();
+        List<CaseRuleViolation.Reason> problems = new ArrayList<>();
         Objection.Outcome outcome = null;
         try {
             outcome = Objection.Outcome.valueOf(String.valueOf(task.getVariable(OUTCOME)));
         } catch (IllegalArgumentException e) {
-            problems.add("choose upheld, changed or revoked 请选择维持、变更或撤销");
+            problems.add(new CaseRuleViolation.Reason("rule.objection-outcome"));
         }
         String note = (String) task.getVariable(NOTE);
         if (note == null || note.isBlank()) {
-            problems.add("give the reasons 请说明理由");
+            problems.add(new CaseRuleViolation.Reason("rule.give-reasons"));
         }
         List<String> changed = MeasureCodes.parse(task.getVariable(CHANGED_MEASURES));
         if (outcome == Objection.Outcome.CHANGED && changed.isEmpty()) {
-            problems.add("a change names the measures that now apply 变更须选择变更后的措施");
+            problems.add(new CaseRuleViolation.Reason("rule.changed-measures"));
         }
         changed.stream().filter(m -> !EnforcementDecision.MEASURES.contains(m))
-                .forEach(m -> problems.add("unknown measure 未知措施: " + m));
+                .forEach(m -> problems.add(new CaseRuleViolation.Reason("rule.unknown-measure", m)));
         if (!problems.isEmpty()) {
-            throw CaseRuleViolation.invalid(String.join("; ", problems));
+            throw CaseRuleViolation.invalid(problems);
         }
         objections.decide(((Number) task.getVariable(Objections.OBJECTION_ID)).longValue(), outcome, note.strip(),
                 changed, CurrentUser.of(task));

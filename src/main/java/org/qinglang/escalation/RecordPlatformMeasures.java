@@ -41,30 +41,30 @@ public class RecordPlatformMeasures implements TaskListener {
         List<String> measures = MeasureCodes.parse(task.getVariable(CaseVariables.PLATFORM_MEASURES));
         String record = text(task.getVariable(CaseVariables.PLATFORM_MEASURES_RECORD));
         String place = text(task.getVariable(CaseVariables.INTERVIEW_PLACE));
-        List<String> problems = new ArrayList<>();
+        List<CaseRuleViolation.Reason> problems = new ArrayList<>();
         if (record == null || record.length() < 10) {
-            problems.add("record what was done (at least 10 characters) 请记录实施情况（至少 10 个字）");
+            problems.add(new CaseRuleViolation.Reason("rule.record-what-was-done"));
         }
         Instant interviewAt = null;
         if (measures.contains("PLATFORM_INTERVIEW")) {
             try {
                 interviewAt = instant(task.getVariable(CaseVariables.INTERVIEW_AT));
             } catch (DateTimeParseException e) {
-                problems.add("the interview's date and time cannot be read 约谈时间格式错误");
+                problems.add(new CaseRuleViolation.Reason("rule.interview-time-unreadable"));
             }
             if (interviewAt == null && problems.isEmpty()) {
-                problems.add("an interview needs its date and time 约谈须填写时间");
+                problems.add(new CaseRuleViolation.Reason("rule.interview-needs-time"));
             }
             if (place == null) {
-                problems.add("an interview needs its place 约谈须填写地点");
+                problems.add(new CaseRuleViolation.Reason("rule.interview-needs-place"));
             }
         }
         if (!problems.isEmpty()) {
-            throw CaseRuleViolation.invalid(String.join("; ", problems));
+            throw CaseRuleViolation.invalid(problems);
         }
         String by = CurrentUser.of(task);
         if (by == null) {
-            throw CaseRuleViolation.invalid("claim the task first 请先认领任务");
+            throw CaseRuleViolation.invalid("rule.claim-first");
         }
         if (records.findForCase(complaint.getCaseNumber()).isEmpty()) {
             records.save(new PlatformMeasureRecord(complaint.getCaseNumber(), complaint.getPlatformCode(),

@@ -35,9 +35,10 @@ public class RecordReviewOutcome implements TaskListener {
         // A case rectified in time may be a typical case too: the case worker proposes it, a supervisor approves.
         boolean propose = Boolean.TRUE.equals(task.getVariable(CaseVariables.ANNOUNCE));
         if (propose) {
-            String problem = complaint.publicSummaryProblem((String) task.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY));
+            org.qinglang.common.CaseRuleViolation.Reason problem =
+                    complaint.publicSummaryProblem((String) task.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY));
             if (problem != null) {
-                throw org.qinglang.common.CaseRuleViolation.invalid(problem);
+                throw org.qinglang.common.CaseRuleViolation.invalid(List.of(problem));
             }
         }
         complaint.proposeAnnouncement(propose ? (String) task.getVariable(CaseVariables.ANNOUNCEMENT_SUMMARY) : null);
@@ -45,9 +46,8 @@ public class RecordReviewOutcome implements TaskListener {
         List<String> refused = replies.measuresNotCarriedOut(complaint.getCaseNumber());
         if (adequate && !refused.isEmpty()) {
             // A measure the platform says it did not take cannot be waved through: it climbs the ladder.
-            throw org.qinglang.common.CaseRuleViolation.invalid("the platform did not carry out "
-                    + String.join(", ", refused) + ": the rectification is not adequate 平台未执行" + String.join("、", refused)
-                    + "，不能判定整改到位");
+            throw org.qinglang.common.CaseRuleViolation.invalid("rule.measures-not-carried-out",
+                    refused.stream().map(code -> new org.qinglang.common.CaseRuleViolation.Reason("measure." + code)).toList());
         }
         if (!adequate) {
             complaint.moveTo(CaseStage.ESCALATED);

@@ -41,14 +41,13 @@ public class RuleRefusalsOfTheWebapps extends OncePerRequestFilter {
             CaseRuleViolation refusal = CaseRuleViolation.takeLastOnThisThread();
             if (answer.getStatus() == 500 && refusal != null && !response.isCommitted()) {
                 answer.resetBuffer();
-                ProblemJson.write(response, ProblemJson.of(refusal));
+                ProblemJson.write(response, ProblemJson.of(refusal, WebappsInTheReadersLanguage.readerOf(request)));
             } else if (answer.getStatus() == 403 && TASK_WORK.matcher(request.getRequestURI()).matches()
                     && !response.isCommitted() && new String(answer.getContentAsByteArray(),
                             java.nio.charset.StandardCharsets.UTF_8).contains("does not have")) {
                 // The engine's refusal names permissions and resources; say what it means, in the user's language.
                 answer.resetBuffer();
-                java.util.Locale locale = request.getHeader("Accept-Language") != null
-                        && "en".equals(request.getLocale().getLanguage()) ? Labels.ENGLISH : Labels.CHINESE;
+                java.util.Locale locale = WebappsInTheReadersLanguage.readerOf(request);
                 String reason = labels.get("task.not-yours.detail", locale);
                 java.util.Map<String, Object> problem = ProblemJson.of(403, labels.get("task.not-yours.title", locale),
                         reason);

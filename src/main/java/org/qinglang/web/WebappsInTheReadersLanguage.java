@@ -51,10 +51,16 @@ class WebappsInTheReadersLanguage extends OncePerRequestFilter {
         this.labels = labels;
     }
 
-    /** The webapps' language for this browser: its first of Chinese and English, else English. */
+    /**
+     * The webapps' language for this browser: its first of Chinese and English, else English (as the
+     * webapps choose); a caller that names no language reads the office's, Chinese.
+     */
     static Locale readerOf(HttpServletRequest request) {
-        Enumeration<Locale> wanted = request.getHeader("Accept-Language") == null ? null : request.getLocales();
-        while (wanted != null && wanted.hasMoreElements()) {
+        if (request.getHeader("Accept-Language") == null) {
+            return Locale.SIMPLIFIED_CHINESE;
+        }
+        Enumeration<Locale> wanted = request.getLocales();
+        while (wanted.hasMoreElements()) {
             String language = wanted.nextElement().getLanguage();
             if (language.equals("zh")) {
                 return Locale.SIMPLIFIED_CHINESE;

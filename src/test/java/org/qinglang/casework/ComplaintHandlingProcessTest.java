@@ -428,7 +428,7 @@ class ComplaintHandlingProcessTest {
         // A fine needs its amount.
         assertThatThrownBy(() -> cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
                 "enforcementMeasures", List.of("FINE"), "enforcementNote", "罚款 Fine")))
-                .hasMessageContaining("a fine needs its amount");
+                .hasMessageContaining("A fine needs its amount");
         cases.complete(caseNumber, "Task_DecideEnforcement", "supervisor", Map.of(
                 "enforcementMeasures", List.of("FINE", "SUSPEND_FUNCTIONS"), "fineAmount", 50000L,
                 "policeReferral", false, "furtherDeadline", "3 working days", "enforcementNote", "罚款并暂停功能 Fine and suspension",
@@ -448,7 +448,7 @@ class ComplaintHandlingProcessTest {
         // Four eyes: the supervisor who decided may not approve.
         Task approval = cases.task(caseNumber, "Task_ApproveAnnouncement");
         assertThatThrownBy(() -> engine.getTaskService().claim(approval.getId(), "supervisor"))
-                .hasMessageContaining("four-eyes");
+                .hasMessageContaining("Four-eyes");
         cases.complete(caseNumber, "Task_ApproveAnnouncement", "supervisor2",
                 Map.of("approved", true, "approvalNote", "同意 Approved"));
 
@@ -494,7 +494,7 @@ class ComplaintHandlingProcessTest {
 
         assertThatThrownBy(() -> cases.complete(caseNumber, "Task_TakePlatformMeasures", "supervisor", Map.of(
                 "platformMeasuresRecord", "约谈已进行，平台承诺整改。")))
-                .hasMessageContaining("an interview needs its date and time");
+                .hasMessageContaining("An interview needs its date and time");
         cases.complete(caseNumber, "Task_TakePlatformMeasures", "supervisor", Map.of(
                 "interviewAt", "2026-12-10T10:00", "interviewPlace", "网信办三楼会议室 Room 301",
                 "platformMeasuresRecord", "约谈平台负责人，责令暂停热搜功能七日。Interviewed; trending suspended for 7 days."));
@@ -673,9 +673,9 @@ class ComplaintHandlingProcessTest {
         assertThat(task).hasCandidateGroup("supervisors");
         // Whoever decided may not decide the objection; a reason is always required.
         assertThatThrownBy(() -> identityAs("supervisor", () -> engine.getTaskService().claim(task.getId(),
-                "supervisor"))).hasMessageContaining("four-eyes");
+                "supervisor"))).hasMessageContaining("Four-eyes");
         assertThatThrownBy(() -> cases.complete(revokedCase, "Task_DecideObjection", "supervisor2",
-                Map.of("objectionOutcome", "REVOKED"))).hasMessageContaining("give the reasons");
+                Map.of("objectionOutcome", "REVOKED"))).hasMessageContaining("Give the reasons");
         cases.complete(revokedCase, "Task_DecideObjection", "supervisor2", Map.of("objectionOutcome", "REVOKED",
                 "objectionNote", "授权属实，撤销原决定 Authorisation confirmed: decision revoked"));
         engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(revokedCase, "objection")
@@ -808,7 +808,7 @@ class ComplaintHandlingProcessTest {
         assertThatThrownBy(() -> cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker", Map.of(
                 "contentUrl", "javascript:alert(1)", "verificationOutcome", "SUBSTANTIATED",
                 "verificationNote", "x")))
-                .hasMessageContaining("invalid URL");
+                .hasMessageContaining("Invalid URL");
         assertThat(instance).isWaitingAt("Task_VerifyComplaint");
 
         cases.complete(caseNumber, "Task_VerifyComplaint", "caseworker", Map.of(
@@ -905,7 +905,7 @@ class ComplaintHandlingProcessTest {
         Task reviewTask = engine.getTaskService().createTaskQuery().processInstanceId(review.getId()).singleResult();
         // The supervisor who decided may not review the decision; another supervisor does.
         assertThatThrownBy(() -> identityAs("supervisor", () -> engine.getTaskService().claim(reviewTask.getId(),
-                "supervisor"))).hasMessageContaining("four-eyes");
+                "supervisor"))).hasMessageContaining("Four-eyes");
         identityAs("supervisor2", () -> {
             engine.getTaskService().claim(reviewTask.getId(), "supervisor2");
             engine.getTaskService().complete(reviewTask.getId(), Map.of("reviewDecision", "REOPENED",

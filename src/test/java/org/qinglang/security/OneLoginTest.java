@@ -117,11 +117,11 @@ class OneLoginTest {
         String caseworker = WebappSession.login(http, "tasklist", "caseworker-sh")
                 .call(HttpMethod.GET, "/camunda/api/engine/engine/default/filter?resourceType=Task", HttpEntity.EMPTY)
                 .getBody();
-        assertThat(caseworker).contains("Tasks I may work", "Verification queue").doesNotContain("Escalations", "Overdue");
+        assertThat(caseworker).contains("可办任务", "核实队列").doesNotContain("升级处置", "已超期");
         String supervisor = WebappSession.login(http, "tasklist", "supervisor")
                 .call(HttpMethod.GET, "/camunda/api/engine/engine/default/filter?resourceType=Task", HttpEntity.EMPTY)
                 .getBody();
-        assertThat(supervisor).contains("Tasks I may work", "Escalations", "Overdue");
+        assertThat(supervisor).contains("可办任务", "升级处置", "已超期");
         assertThat(supervisor).doesNotContain("\"All tasks\"");
     }
 

@@ -113,7 +113,7 @@ class CaseSearchPagesTest {
         String page = mvc.perform(get("/staff/cases").param("q", "dup-").flashAttrs(done.getFlashMap())
                         .with(user("caseworker").roles("case-workers")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("已将 2 件举报并入 " + open).contains(takenByAnother + "</span>: <span>being verified by Lei Zhou");
+        assertThat(page).contains("已将 2 件举报并入 " + open).contains(takenByAnother + "</span>: <span>Lei Zhou 正在核实");
 
         // Joining to a case that is closed now (a duplicate itself) is refused for each, and nothing changes.
         String late = cases.submit(ComplaintCategory.RUMOUR, "weiyu-social", "https://weiyu.example/p/dup-d-" + unique,
@@ -124,7 +124,10 @@ class CaseSearchPagesTest {
                         .with(user("caseworker").roles("case-workers"))
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn();
-        assertThat(refused.getFlashMap().get("refused").toString()).contains(late).contains("已结案");
+        @SuppressWarnings("unchecked")
+        var reasons = (java.util.Map<String, org.qinglang.common.CaseRuleViolation.Reason>) refused.getFlashMap().get("refused");
+        assertThat(reasons.get(late).in(java.util.Locale.SIMPLIFIED_CHINESE)).contains("已结案").doesNotContain("closed");
+        assertThat(reasons.get(late).in(java.util.Locale.ENGLISH)).contains("That case is closed");
         assertThat(cases.task(late, "Task_VerifyComplaint").getAssignee()).isNull();
     }
 
