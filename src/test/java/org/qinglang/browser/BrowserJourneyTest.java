@@ -200,7 +200,10 @@ class BrowserJourneyTest {
         assertNoAlert();
         scrollTo(description);
         screenshot("tasklist-verify-complaint-description");
-        check(formField("属实 Substantiated"));
+        // Every name, label and value of Tasklist in the reader's language: no English in Chinese.
+        assertThat(tasklistText().replace(ACCOUNT, "")).contains("核实举报", caseNumber, "类别（可更正）", "属实")
+                .doesNotContainPattern("[A-Za-z]{4,}");
+        check(formField("属实"));
         type(formField("核实说明"), "核实属实：该账号假冒税务机关 Impersonates the tax office");
         screenshot("tasklist-verify-complaint");
         // The form links to the case file.
@@ -390,6 +393,29 @@ class BrowserJourneyTest {
 
     // Tasklist
 
+    /** A case worker whose browser asks for English verifies a complaint: no Chinese in names, labels or values. */
+    private void verificationInEnglish() {
+        String caseNumber = cases.submit(org.qinglang.casefile.ComplaintCategory.RUMOUR, "shortvideo",
+                "https://shortvideo.example/@rumour_en", "@rumour_en").caseNumber();
+        cases.runDueJobs(caseNumber);
+        Task verification = cases.task(caseNumber, "Task_VerifyComplaint");
+        logOut();
+        driver.get(url("/camunda/app/tasklist/default/"));
+        WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Staff login");
+        type(username, "caseworker");
+        type(driver.findElement(By.id("password")), "caseworker");
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters")));
+        openTask(verification);
+        claim(verification, "caseworker", "Claim");
+        formField("Category (correct if needed)");
+        assertThat(tasklistText()).contains("Verify complaint " + caseNumber + " · ShortVideo", "Tasks I may work",
+                "Rumours and false information", "Substantiated", "Qinglang Tasklist", "Search cases")
+                .doesNotContainPattern("[\\u3400-\\u9fff]");
+        screenshot("tasklist-verify-complaint-en");
+    }
+
     /**
      * The same screens for a reader whose browser asks for English (its languages switched through
      * the DevTools protocol, as a browser set to English sends them): Tasklist, search, Cockpit.
@@ -412,6 +438,7 @@ class BrowserJourneyTest {
             driver.get(url("/camunda/app/cockpit/default/"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header]")));
             screenshot("cockpit-en");
+            verificationInEnglish();
         } finally {
             devTools.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "zh-CN,zh"));
             driver.get(url("/staff/cases?lang=zh-CN"));
@@ -451,14 +478,26 @@ class BrowserJourneyTest {
     private void openTask(Task task) {
         wait.until(ExpectedConditions.urlContains("filter="));
         driver.get(driver.getCurrentUrl() + "&task=" + task.getId());
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".names h2.task"),
-                task.getName()));
+        String caseNumber = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".names h2.task"), caseNumber));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.claim")));
     }
 
+    /** What Tasklist shows of filters, tasks and the open task's form: the texts that come from models and values. */
+    private String tasklistText() {
+        return (String) ((JavascriptExecutor) driver).executeScript("return Array.from(document.querySelectorAll("
+                + "'.task-filters, .tasks-list, .task-details .names, .fjs-form, [cam-widget-header] .navbar-brand,"
+                + " #qinglang-staff-links')).map(e => e.innerText).join('\\n');");
+    }
+
     private void claim(Task task, String user) {
+        claim(task, user, "认领"); // Tasklist follows the browser's language
+    }
+
+    private void claim(Task task, String user, String claimButton) {
         WebElement claim = driver.findElement(By.cssSelector("button.claim"));
-        assertThat(claim.getText()).isEqualTo("认领"); // Tasklist follows the browser's language
+        assertThat(claim.getText()).isEqualTo(claimButton);
         claim.click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
