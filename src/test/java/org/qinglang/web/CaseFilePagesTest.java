@@ -56,13 +56,21 @@ class CaseFilePagesTest {
 
         String all = page(caseNumber, "caseworker");
         assertThat(all).contains(caseNumber, "造谣传谣", "wang@mail.example", "13800000000", "王先生")
-                .contains("任务完成", "Verify complaint", "已发送邮件至", "screenshot.png", "img class=\"evidence-image\"")
+                .contains("任务完成", "核实举报", "已发送邮件至", "screenshot.png", "img class=\"evidence-image\"")
                 .contains("时间均为 Asia/Shanghai").doesNotContain(">RUMOUR<", ">HIGH<")
                 // each mail with its text as it left
                 .contains("Dear 王先生");
         // What the case waits for now, with the deadline's time.
         assertThat(all.substring(all.indexOf("id=\"waiting\""), all.indexOf("id=\"complaint\"")))
-                .contains("Wait for platform response").contains("截止").doesNotContain("${");
+                .contains("等待平台反馈").contains("截止").doesNotContain("${").doesNotContain("Wait for");
+        // The steps and tasks by the names the model gives them in the reader's language.
+        String english = mvc.perform(get("/staff/cases/" + caseNumber).param("lang", "en")
+                        .with(user("caseworker").roles("case-workers")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english.substring(english.indexOf("id=\"waiting\""), english.indexOf("id=\"complaint\"")))
+                .contains("Wait for platform response").doesNotContain("等待平台反馈");
+        assertThat(english.substring(english.indexOf("id=\"timeline\""))).contains("Verify complaint " + caseNumber)
+                .doesNotContain("核实举报");
         String otherOffice = page(caseNumber, "caseworker-sh");
         assertThat(otherOffice).contains(caseNumber).doesNotContain("wang@mail.example", "13800000000", "王先生")
                 .contains("举报人信息仅向承办部门工作人员显示");

@@ -21,7 +21,7 @@ class KeptFormattingTest {
         String file = Files.readString(Path.of("bpmn/complaint-handling.bpmn"));
         String windowsFile = file.replace("\n", "\r\n");
         String baseline = file;
-        String edited = baseline.replace("name=\"Verify complaint 核实举报", "name=\"Verify the complaint 核实举报");
+        String edited = baseline.replace("name=\"核实举报", "name=\"核实该举报");
         assertThat(edited).isNotEqualTo(baseline);
 
         KeptFormatting.Result saved = KeptFormatting.apply(windowsFile.getBytes(StandardCharsets.UTF_8), baseline,
@@ -34,7 +34,7 @@ class KeptFormattingTest {
         long changed = java.util.stream.IntStream.range(0, before.size())
                 .filter(i -> !before.get(i).equals(after.get(i))).count();
         assertThat(changed).isEqualTo(1);
-        assertThat(text(saved)).contains("Verify the complaint 核实举报").doesNotContain("\r\r").endsWith("\r\n");
+        assertThat(text(saved)).contains("核实该举报").doesNotContain("\r\r").endsWith("\r\n");
         assertThat(text(saved).replace("\r\n", "")).doesNotContain("\n");
     }
 

@@ -202,7 +202,7 @@ class ModelChangesTest {
 
         // The new version renames a task and no longer has the step the third case waits in.
         String original = deployed("complaint-handling.bpmn");
-        String changed = original.replace("name=\"Verify complaint 核实举报", "name=\"Check complaint 核实举报")
+        String changed = original.replace("name=\"核实举报", "name=\"审查举报")
                 .replace("Task_AwaitComplainantReply", "Task_AwaitComplainantAnswer");
         try {
             Deployment deployment = modelDeployment.deployFile(new Model("complaint-handling.bpmn",
@@ -219,7 +219,7 @@ class ModelChangesTest {
                 assertThat(w.mapped()).isFalse();
             }).anySatisfy(w -> {
                 assertThat(w.activityId()).isEqualTo("Task_VerifyComplaint");
-                assertThat(w.targetActivityName()).startsWith("Check complaint");
+                assertThat(w.targetActivityName()).startsWith("审查举报");
             });
 
             CaseMigration.Result result = migration.migrate(source.getId(), "manager");
@@ -281,7 +281,7 @@ class ModelChangesTest {
                 .getProcessDefinitionId());
 
         modelDeployment.deployFile(new Model("complaint-handling.bpmn", deployed("complaint-handling.bpmn")
-                .replace("name=\"Verify complaint 核实举报", "name=\"Verify the complaint 核实举报")
+                .replace("name=\"核实举报", "name=\"核实该举报")
                 .getBytes(StandardCharsets.UTF_8)), "manager", Channel.EDITOR);
 
         ModelCatalog.ProcessModel process = catalog.catalog().processes().stream()

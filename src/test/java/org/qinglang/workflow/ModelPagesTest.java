@@ -232,8 +232,8 @@ class ModelPagesTest {
         cases.runDueJobs(caseNumber);
         ProcessDefinition before = repositoryService.getProcessDefinition(cases.instance(caseNumber)
                 .getProcessDefinitionId());
-        String changed = deployed("complaint-handling.bpmn").replace("name=\"Verify complaint 核实举报",
-                "name=\"Verify the complaint 核实举报");
+        String changed = deployed("complaint-handling.bpmn").replace("name=\"核实举报",
+                "name=\"核实该举报");
         mvc.perform(asManager(post("/models/editor").param("resource", "complaint-handling.bpmn")
                 .param("content", changed))).andExpect(status().isFound());
 
@@ -244,7 +244,7 @@ class ModelPagesTest {
         Document proposal = page(mvc.perform(get(review).with(httpBasic("manager", "manager")).param("lang", "en"))
                 .andExpect(status().isOk()).andReturn());
         assertThat(proposal.select("#migration-waiting [data-activity=Task_VerifyComplaint]").text())
-                .contains("Verify the complaint");
+                .contains("核实该举报");
         assertThat(proposal.select("#migration-form button").text()).startsWith("Move ");
 
         Document done = page(mvc.perform(asManager(post("/models/migrations").param("source", before.getId())
