@@ -38,6 +38,8 @@ final class ApplicationNode implements AutoCloseable {
     /** Where {@link #jarClasspath()} packs the application's classes. */
     static final Path CLASSES_JAR_DIRECTORY = Path.of("target", "bench", "classes-jar").toAbsolutePath();
     static final Duration STARTUP = Duration.ofMinutes(2);
+    /** The lock the tests that start nodes hold, so that one test's nodes run at a time. */
+    static final String NODES = "qinglang-application-nodes";
 
     /** Children still alive when the test JVM ends are killed with it. */
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();

@@ -31,6 +31,9 @@ import org.qinglang.mail.MailOutbox;
  * its own process instance, nothing was stored twice, and every case, also one whose request was
  * cut off after it was stored, goes on to verification with its acknowledgement registered once.
  */
+// Beside the other test classes, not beside the other reliability test: one pair of nodes at a time.
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
+@org.junit.jupiter.api.parallel.ResourceLock(ApplicationNode.NODES)
 class KillDuringIntakeTest {
 
     static final int COMPLAINTS = 260;

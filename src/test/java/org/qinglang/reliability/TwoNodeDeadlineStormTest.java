@@ -28,6 +28,9 @@ import org.qinglang.TestMail;
  * cases waiting for the platforms fall due at one moment. Every job runs once, every deadline is
  * recorded once, every notice is sent once, and both nodes take part.
  */
+// Beside the other test classes, not beside the other reliability test: one pair of nodes at a time.
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
+@org.junit.jupiter.api.parallel.ResourceLock(ApplicationNode.NODES)
 class TwoNodeDeadlineStormTest {
 
     static final int CASES = 50;
