@@ -62,6 +62,10 @@ class TasklistLanguageTest {
     ProcessEngine engine;
     @Autowired
     ModelTexts modelTexts;
+    @Autowired
+    org.qinglang.common.BilingualTexts values;
+    @Autowired
+    org.qinglang.common.Labels labels;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -167,6 +171,34 @@ class TasklistLanguageTest {
         variables.putObject("accountHistory").put("value", history);
         String body = json.writeValueAsString(json.createObjectNode().set("variables", variables));
         return tasklist.call(HttpMethod.POST, task + "/submit-form", new HttpEntity<>(body, headers));
+    }
+
+    /** Values written in both languages read as one; anything else, such as what a complainant wrote, stays. */
+    @Test
+    void aValueWrittenInBothLanguagesReadsInOneAndOtherTextsStayAsTheyAre() {
+        Locale zh = Locale.SIMPLIFIED_CHINESE;
+        Locale en = Locale.ENGLISH;
+        assertThat(values.in(zh, null, "严重 High")).isEqualTo("严重");
+        assertThat(values.in(en, null, "严重 High")).isEqualTo("High");
+        assertThat(values.in(en, null, "短视频 ShortVideo")).isEqualTo("ShortVideo");
+        String measures = labels.measureList(List.of("CLOSE_ACCOUNT", "CLEAR_FOLLOWERS"));
+        assertThat(values.in(zh, null, measures)).isEqualTo("- 关闭账号\n- 清空粉丝");
+        assertThat(values.in(en, null, measures)).doesNotContainPattern("[\\u3400-\\u9fff]").startsWith("- ")
+                .contains("\n- ");
+        // A message whose halves quote different texts: each half its own.
+        String line = labels.bilingual("register.history.line", locale -> new Object[] {"QL-2026-000009",
+                labels.get("category.IMPERSONATION", locale), labels.get("severity.HIGH", locale),
+                java.util.Date.from(java.time.Instant.parse("2026-11-30T04:00:00Z"))});
+        assertThat(values.in(zh, null, line)).isEqualTo("QL-2026-000009 假冒仿冒，严重程度严重，2026-11-30登记");
+        assertThat(values.in(en, null, line)).isEqualTo("QL-2026-000009 Impersonation, severity High, recorded 2026-11-30");
+        // The office a decision table routes to, by its two halves; only for that variable.
+        assertThat(values.in(en, "responsibleOffice", "上海市委网信办 Shanghai CAC")).isEqualTo("Shanghai CAC");
+        assertThat(values.in(zh, "responsibleOffice", "上海市委网信办 Shanghai CAC")).isEqualTo("上海市委网信办");
+        assertThat(values.in(en, "accountName", "张三 Zhang")).isEqualTo("张三 Zhang");
+        // What people wrote is theirs, even with a label inside it.
+        String written = "该账号 严重 High 违规，请核实";
+        assertThat(values.in(en, "description", written)).isEqualTo(written);
+        assertThat(values.in(zh, null, null)).isNull();
     }
 
     /** Every form and every process model of the repository has its English, and its Chinese has no English. */

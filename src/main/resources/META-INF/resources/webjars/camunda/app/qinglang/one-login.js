@@ -1,3 +1,5 @@
+import {chinese} from './reader-language.js';
+
 // One login for staff: the webapp's own login view hands over to the staff login page, whose
 // session every webapp accepts.
 const staffLogin = () => {
@@ -8,16 +10,6 @@ const staffLogin = () => {
 staffLogin();
 window.addEventListener('hashchange', staffLogin);
 
-// The webapps' language, as they choose it: the browser's first of Chinese and English, else English.
-const chinese = (() => {
-  for (const wanted of navigator.languages || [navigator.language]) {
-    const language = String(wanted).toLowerCase().split('-')[0];
-    if (language === 'zh' || language === 'en') {
-      return language === 'zh';
-    }
-  }
-  return false;
-})();
 
 // The staff pages are one click away from every webapp's header: the case search for all staff, the
 // process models for those who may change them (the server answers a manager only).

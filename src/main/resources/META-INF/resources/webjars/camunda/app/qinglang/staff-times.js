@@ -1,6 +1,7 @@
 // Staff read every time in the office's zone (qinglang.time-zone, Asia/Shanghai unless configured),
 // whatever zone their browser is in: the same clock as the notices, deadlines and the case file.
 import zone from './staff-zone.js';
+import {chinese} from './reader-language.js';
 
 const NativeDateTimeFormat = Intl.DateTimeFormat;
 
@@ -53,5 +54,24 @@ moments().forEach((moment) => {
     return format.call(this.clone().utcOffset(officeOffsetMinutes(this.valueOf())), pattern);
   };
 });
+
+// The webapps define the reader's relative dates ("一天后", "几秒前") once their translations have
+// loaded, which may be after the first list is drawn in English; this script is awaited before the
+// webapp starts, so they are defined here first, from the same file (Cockpit has none: it stays English).
+if (chinese) {
+  const app = window.location.pathname.split('/')[3];
+  const translations = await fetch(`/camunda/app/${app}/locales/zh.json`, {credentials: 'same-origin'})
+    .then((answer) => (answer.ok ? answer.json() : null)).catch(() => null);
+  if (translations && translations.dateLocales) {
+    moments().forEach((moment) => {
+      if (moment.locales().includes('zh')) {
+        moment.updateLocale('zh', translations.dateLocales);
+      } else {
+        moment.defineLocale('zh', translations.dateLocales);
+      }
+      moment.locale('zh');
+    });
+  }
+}
 
 export default [];

@@ -15,17 +15,8 @@
  * limitations under the License.
  */
 
-// Qinglang: the webapps' language, as they choose it (the browser's first of Chinese and English,
-// else English), names the application in the header and the window's title.
-const chinese = (() => {
-  for (const wanted of navigator.languages || [navigator.language]) {
-    const language = String(wanted).toLowerCase().split('-')[0];
-    if (language === 'zh' || language === 'en') {
-      return language === 'zh';
-    }
-  }
-  return false;
-})();
+// Qinglang: the reader's language names the application in the header and the window's title.
+import {chinese} from '../../qinglang/reader-language.js';
 
 export default {
   app: chinese ? {name: '任务清单', vendor: '清朗'} : {name: 'Tasklist', vendor: 'Qinglang'},
