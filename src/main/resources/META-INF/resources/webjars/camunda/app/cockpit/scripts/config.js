@@ -25,6 +25,12 @@ export default {
   // view hands over to the staff login page (app/qinglang/one-login.js, shared by the webapps).
   customScripts: ['../qinglang/one-login', '../qinglang/staff-times'],
 
+  // Qinglang: Chinese (locales/zh.json) offered beside English; the browser's first language picks.
+  locales: {
+    availableLocales: ['en', 'zh'],
+    fallbackLocale: 'en'
+  },
+
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
