@@ -56,22 +56,32 @@ moments().forEach((moment) => {
 });
 
 // The webapps define the reader's relative dates ("一天后", "几秒前") once their translations have
-// loaded, which may be after the first list is drawn in English; this script is awaited before the
-// webapp starts, so they are defined here first, from the same file (Cockpit has none: it stays English).
+// loaded, possibly after the first list was drawn, and only the first definition switches moment to
+// them. Whenever they are defined, switch to them and tell the webapp, whose relative dates then
+// draw themselves again (angular-moment's "amMoment:localeChanged").
 if (chinese) {
-  const app = window.location.pathname.split('/')[3];
-  const translations = await fetch(`/camunda/app/${app}/locales/zh.json`, {credentials: 'same-origin'})
-    .then((answer) => (answer.ok ? answer.json() : null)).catch(() => null);
-  if (translations && translations.dateLocales) {
-    moments().forEach((moment) => {
-      if (moment.locales().includes('zh')) {
-        moment.updateLocale('zh', translations.dateLocales);
-      } else {
-        moment.defineLocale('zh', translations.dateLocales);
-      }
-      moment.locale('zh');
+  moments().forEach((moment) => {
+    ['defineLocale', 'updateLocale'].forEach((name) => {
+      const define = moment[name];
+      moment[name] = function (locale, config) {
+        const defined = define.call(this, locale, config);
+        if (locale === 'zh') {
+          moment.locale('zh');
+          [document.body, document.documentElement].forEach((element) => {
+            try {
+              const injector = window.angular.element(element).injector();
+              if (injector && injector.has('amMoment')) {
+                injector.get('amMoment').changeLocale('zh');
+              }
+            } catch (noAppHere) {
+              // Not started on this element.
+            }
+          });
+        }
+        return defined;
+      };
     });
-  }
+  });
 }
 
 export default [];
