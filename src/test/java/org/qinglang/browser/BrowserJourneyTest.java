@@ -304,6 +304,10 @@ class BrowserJourneyTest {
         assertThat(driver.getCurrentUrl()).doesNotContain("/login");
         assertThat(driver.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(banner ->
                 assertThat(banner.isDisplayed()).isFalse());
+        // Cockpit in the reader's language too, its header and dashboard.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-widget-header]"), "流程"));
+        assertThat(driver.findElement(By.cssSelector("[cam-widget-header]")).getText()).contains("清朗 流程监控", "决策")
+                .doesNotContain("Processes", "Decisions");
         screenshot("cockpit");
         inEnglish(caseNumber);
         // The webapps' own login view is never shown: it hands over to the one login page.
