@@ -26,7 +26,7 @@ import org.qinglang.TestMail;
 import org.qinglang.mail.MailOutbox;
 
 /**
- * The application is killed (as by a power cut) while 260 complaints arrive over the API, and
+ * The application is killed (as by a power cut) while 160 complaints arrive over the API, and
  * started again on the same PostgreSQL database. Every complaint that got a 201 exists once with
  * its own process instance, nothing was stored twice, and every case, also one whose request was
  * cut off after it was stored, goes on to verification with its acknowledgement registered once.
@@ -36,8 +36,8 @@ import org.qinglang.mail.MailOutbox;
 @org.junit.jupiter.api.parallel.ResourceLock(ApplicationNode.NODES)
 class KillDuringIntakeTest {
 
-    static final int COMPLAINTS = 260;
-    static final int KILL_AFTER_ACCEPTED = 130;
+    static final int COMPLAINTS = 160;
+    static final int KILL_AFTER_ACCEPTED = 80;
     static final int CLIENTS = 4;
     static final int JOB_THREADS = 6;
 

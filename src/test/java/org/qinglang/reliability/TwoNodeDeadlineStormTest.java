@@ -24,7 +24,7 @@ import org.qinglang.TestMail;
 
 /**
  * Two application nodes on one PostgreSQL database (a homogeneous engine cluster: both run the job
- * executor on the shared tables) and a storm of deadlines: the reminder and deadline timers of 80
+ * executor on the shared tables) and a storm of deadlines: the reminder and deadline timers of 30
  * cases waiting for the platforms fall due at one moment. Every job runs once, every deadline is
  * recorded once, every notice is sent once, and both nodes take part.
  */
@@ -33,7 +33,7 @@ import org.qinglang.TestMail;
 @org.junit.jupiter.api.parallel.ResourceLock(ApplicationNode.NODES)
 class TwoNodeDeadlineStormTest {
 
-    static final int CASES = 50;
+    static final int CASES = 30;
     static final int CLIENTS = 4;
     static final List<String> HOSTS = List.of("node-a", "node-b");
 
