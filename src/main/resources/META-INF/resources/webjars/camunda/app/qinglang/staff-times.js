@@ -57,8 +57,27 @@ moments().forEach((moment) => {
 
 // The webapps define the reader's relative dates ("一天后", "几秒前") once their translations have
 // loaded, possibly after the first list was drawn, and only the first definition switches moment to
-// them. Whenever they are defined, switch to them and tell the webapp, whose relative dates then
-// draw themselves again (angular-moment's "amMoment:localeChanged").
+// them. Whenever they are defined, switch to them and tell the webapp, whose relative dates then draw
+// themselves again (angular-moment's "amMoment:localeChanged"); the webapp may not have finished
+// starting yet, so it is told as soon as it has.
+const tellTheWebapp = (attempt = 0) => {
+  for (const element of [document.body, document.documentElement]) {
+    try {
+      const injector = window.angular.element(element).injector();
+      if (injector && injector.has('amMoment')) {
+        injector.get('amMoment').changeLocale('zh');
+        injector.get('$rootScope').$applyAsync();
+        return;
+      }
+    } catch (notStartedHere) {
+      // Try the next element, or again shortly.
+    }
+  }
+  if (attempt < 100) {
+    setTimeout(() => tellTheWebapp(attempt + 1), 100);
+  }
+};
+
 if (chinese) {
   moments().forEach((moment) => {
     ['defineLocale', 'updateLocale'].forEach((name) => {
@@ -67,16 +86,7 @@ if (chinese) {
         const defined = define.call(this, locale, config);
         if (locale === 'zh') {
           moment.locale('zh');
-          [document.body, document.documentElement].forEach((element) => {
-            try {
-              const injector = window.angular.element(element).injector();
-              if (injector && injector.has('amMoment')) {
-                injector.get('amMoment').changeLocale('zh');
-              }
-            } catch (noAppHere) {
-              // Not started on this element.
-            }
-          });
+          tellTheWebapp();
         }
         return defined;
       };
