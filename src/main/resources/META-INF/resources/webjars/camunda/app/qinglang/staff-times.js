@@ -55,11 +55,11 @@ moments().forEach((moment) => {
   };
 });
 
-// The webapps define the reader's relative dates ("一天后", "几秒前") once their translations have
-// loaded, possibly after the first list was drawn, and only the first definition switches moment to
-// them. Whenever they are defined, switch to them and tell the webapp, whose relative dates then draw
-// themselves again (angular-moment's "amMoment:localeChanged"); the webapp may not have finished
-// starting yet, so it is told as soon as it has.
+// The webapps define the relative dates ("一天后", "几秒前") of the reader's language and of the
+// fallback English as each translation file arrives, and moment takes whichever came last, possibly
+// after the first list was drawn. For a reader of Chinese, Chinese is kept once it is defined, and the
+// webapp told, whose relative dates then draw themselves again (angular-moment's
+// "amMoment:localeChanged"); the webapp may not have finished starting yet: it is told once it has.
 const tellTheWebapp = (attempt = 0) => {
   for (const element of [document.body, document.documentElement]) {
     try {
@@ -84,7 +84,7 @@ if (chinese) {
       const define = moment[name];
       moment[name] = function (locale, config) {
         const defined = define.call(this, locale, config);
-        if (locale === 'zh') {
+        if (moment.locales().includes('zh')) {
           moment.locale('zh');
           tellTheWebapp();
         }
