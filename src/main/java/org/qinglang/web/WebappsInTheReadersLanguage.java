@@ -10,7 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -56,20 +55,8 @@ class WebappsInTheReadersLanguage extends OncePerRequestFilter {
      * webapps choose); a caller that names no language reads the office's, Chinese.
      */
     static Locale readerOf(HttpServletRequest request) {
-        if (request.getHeader("Accept-Language") == null) {
-            return Locale.SIMPLIFIED_CHINESE;
-        }
-        Enumeration<Locale> wanted = request.getLocales();
-        while (wanted.hasMoreElements()) {
-            String language = wanted.nextElement().getLanguage();
-            if (language.equals("zh")) {
-                return Locale.SIMPLIFIED_CHINESE;
-            }
-            if (language.equals("en")) {
-                return Locale.ENGLISH;
-            }
-        }
-        return Locale.ENGLISH;
+        return request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE
+                : WebConfiguration.firstChineseOrEnglish(request, Locale.ENGLISH);
     }
 
     @Override
