@@ -45,6 +45,29 @@ function deploymentRules() {
   };
 }
 
+/** What the English-name rule says, in the page's language (set by the page). */
+let texts = { englishNameMissing: 'No English name (extension property en.name)' };
+
+/**
+ * A step named in Chinese needs its English beside it, in the extension property en.name: a reader
+ * of English sees the Chinese name in Tasklist without it. A warning; deployment does not require it.
+ */
+function englishNames() {
+  return {
+    check(node, reporter) {
+      if (!(is(node, 'bpmn:FlowElement') || is(node, 'bpmn:Process')) || !/[\u3400-\u9fff]/.test(node.name || '')) {
+        return;
+      }
+      const properties = ((node.extensionElements && node.extensionElements.values) || [])
+        .filter(extension => is(extension, 'camunda:Properties'))
+        .flatMap(extension => extension.values || []);
+      if (!properties.some(property => property.name === 'en.name' && property.value)) {
+        reporter.report(node.id, texts.englishNameMissing);
+      }
+    }
+  };
+}
+
 const rules = {
   'bpmnlint/no-disconnected': noDisconnected,
   'bpmnlint/start-event-required': startEventRequired,
@@ -53,7 +76,8 @@ const rules = {
   'bpmnlint/conditional-flows': conditionalFlows,
   'bpmnlint/superfluous-gateway': superfluousGateway,
   'bpmnlint/no-implicit-split': noImplicitSplit,
-  'bpmnlint-plugin-qinglang/deployment-rules': deploymentRules
+  'bpmnlint-plugin-qinglang/deployment-rules': deploymentRules,
+  'bpmnlint-plugin-qinglang/english-name': englishNames
 };
 
 const lintConfig = {
@@ -66,7 +90,8 @@ const lintConfig = {
       'conditional-flows': 'error',
       'superfluous-gateway': 'warn',
       'no-implicit-split': 'warn',
-      'qinglang/deployment-rules': 'error'
+      'qinglang/deployment-rules': 'error',
+      'qinglang/english-name': 'warn'
     }
   },
   resolver: {
@@ -123,8 +148,9 @@ StepsProvider.prototype.getGroups = function (element) {
 const StepsModule = { __init__: ['qinglangSteps'], qinglangSteps: ['type', StepsProvider] };
 
 window.QinglangBpmnEditor = {
-  create(container, propertiesParent, stepNames) {
+  create(container, propertiesParent, stepNames, pageTexts) {
     steps = stepNames || [];
+    texts = Object.assign({}, texts, pageTexts || {});
     return new BpmnModeler({
       container,
       propertiesPanel: { parent: propertiesParent },

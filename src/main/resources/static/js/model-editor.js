@@ -80,7 +80,8 @@
       return null;
     }
     const steps = await getJson('/models/editor/steps').catch(() => []);
-    return window.QinglangBpmnEditor.create(canvas, document.getElementById('model-properties'), steps);
+    return window.QinglangBpmnEditor.create(canvas, document.getElementById('model-properties'), steps,
+        { englishNameMissing: canvas.dataset.englishNameMissing });
   }
 
   // dmn-js shows one view at a time (the requirements diagram or one table): offer all of them.

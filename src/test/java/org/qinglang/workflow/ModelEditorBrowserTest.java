@@ -146,6 +146,25 @@ class ModelEditorBrowserTest {
         waiting().until(d -> "clean".equals(d.findElement(By.id("model-live-check")).getDomAttribute("data-state")));
         screenshot("model-editor-bpmn");
 
+        // Every step of the deployed model has its English name; a new step named in Chinese is
+        // reminded of it (a warning: deployment does not require it). Undone afterwards.
+        String lint = "const done = arguments[arguments.length - 1];"
+                + " window.qinglangModeler.get('linting').lint().then(r => done(JSON.stringify(r['qinglang/english-name'] || [])));";
+        assertThat((String) ((JavascriptExecutor) browser).executeAsyncScript(lint)).isEqualTo("[]");
+        ((JavascriptExecutor) browser).executeScript("""
+                const modeler = window.qinglangModeler;
+                const shape = modeler.get('modeling').createShape({type: 'bpmn:Task'}, {x: 200, y: 600},
+                    modeler.get('canvas').getRootElement());
+                modeler.get('modeling').updateLabel(shape, '听取账号主体陈述');
+                window.qinglangNewStep = shape.id;
+                """);
+        String reminded = (String) ((JavascriptExecutor) browser).executeAsyncScript(lint);
+        assertThat(reminded).contains((String) ((JavascriptExecutor) browser).executeScript("return window.qinglangNewStep;"))
+                .contains("en.name").contains("\"category\":\"warn\"");
+        ((JavascriptExecutor) browser).executeScript(
+                "const stack = window.qinglangModeler.get('commandStack'); stack.undo(); stack.undo();");
+        assertThat((String) ((JavascriptExecutor) browser).executeAsyncScript(lint)).isEqualTo("[]");
+
         // The timer in the properties panel, as a manager sets it.
         ((JavascriptExecutor) browser).executeScript("""
                 const modeler = window.qinglangModeler;
