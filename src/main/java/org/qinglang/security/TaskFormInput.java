@@ -64,20 +64,20 @@ public class TaskFormInput extends OncePerRequestFilter {
         String taskId = call.group(1);
         String action = call.group(2);
         if (action.equals("variables") || action.equals("localVariables")) {
-            refuse(response, 403, "Task variables are set through the task's form only.",
+            refuse(request, response, 403, "Task variables are set through the task's form only.",
                     "任务变量只能通过任务表单提交。", List.of());
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
         if (body.length > MAX_BYTES) {
-            refuse(response, 413, "The form submission is too large.", "表单提交内容过大。", List.of());
+            refuse(request, response, 413, "The form submission is too large.", "表单提交内容过大。", List.of());
             return;
         }
         JsonNode submitted;
         try {
             submitted = body.length == 0 ? json.createObjectNode() : json.readTree(body);
         } catch (IOException e) {
-            refuse(response, 400, "The body is not JSON.", "请求内容不是 JSON。", List.of());
+            refuse(request, response, 400, "The body is not JSON.", "请求内容不是 JSON。", List.of());
             return;
         }
         JsonNode variables = submitted == null ? null : submitted.get("variables");
@@ -86,14 +86,14 @@ public class TaskFormInput extends OncePerRequestFilter {
             if (fields != null) {
                 List<String> tooLong = tooLong(variables);
                 if (!tooLong.isEmpty()) {
-                    refuse(response, 400, "These fields are longer than " + MAX_TEXT + " characters: "
+                    refuse(request, response, 400, "These fields are longer than " + MAX_TEXT + " characters: "
                             + String.join(", ", tooLong), "以下字段超过 " + MAX_TEXT + " 个字符：" + String.join("、", tooLong),
                             tooLong);
                     return;
                 }
                 List<String> refused = refusedFields(taskId, variables, fields);
                 if (!refused.isEmpty()) {
-                    refuse(response, 400, "These fields are not on the task's form or may not be changed: "
+                    refuse(request, response, 400, "These fields are not on the task's form or may not be changed: "
                             + String.join(", ", refused), "以下字段不在任务表单中或不可修改：" + String.join("、", refused),
                             refused);
                     return;
@@ -207,10 +207,18 @@ public class TaskFormInput extends OncePerRequestFilter {
         return path;
     }
 
-    private void refuse(HttpServletResponse response, int status, String english, String chinese, List<String> fields)
-            throws IOException {
-        Map<String, Object> problem = ProblemJson.of(status, "Task input refused 任务输入被拒绝",
-                english + " " + chinese);
+    /**
+     * Refuses the submission: on the webapps' copy of the API in the language Tasklist shows its
+     * reader, on the engine REST API for clients in both.
+     */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String english,
+            String chinese, List<String> fields) throws IOException {
+        boolean webapps = canonicalPath(request).startsWith("/camunda/");
+        boolean inChinese = "zh".equals(org.qinglang.common.ReaderLanguage.ofTheWebapps(request).getLanguage());
+        String title = !webapps ? "Task input refused 任务输入被拒绝" : inChinese ? "任务输入被拒绝" : "Task input refused";
+        String detail = !webapps ? english + " " + chinese : inChinese ? chinese : english;
+        Map<String, Object> problem = ProblemJson.of(status, title, detail);
+        problem.put("message", detail); // what Tasklist shows
         if (!fields.isEmpty()) {
             problem.put("fields", fields);
         }

@@ -22,24 +22,10 @@ public class WebConfiguration implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new CookieLocaleResolver("qinglang-lang");
         // Without a choice of the visitor's: the browser's language, English when it asks for English
         // before Chinese, Chinese otherwise.
-        resolver.setDefaultLocaleFunction(request -> firstChineseOrEnglish(request, Locale.SIMPLIFIED_CHINESE));
+        resolver.setDefaultLocaleFunction(request -> org.qinglang.common.ReaderLanguage.firstChineseOrEnglish(request,
+                Locale.SIMPLIFIED_CHINESE));
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
-    }
-
-    /** The browser's first language of Chinese and English (Accept-Language), or this one. */
-    static Locale firstChineseOrEnglish(jakarta.servlet.http.HttpServletRequest request, Locale otherwise) {
-        java.util.Enumeration<Locale> wanted = request.getHeader("Accept-Language") == null ? null : request.getLocales();
-        while (wanted != null && wanted.hasMoreElements()) {
-            String language = wanted.nextElement().getLanguage();
-            if (language.equals("zh")) {
-                return Locale.SIMPLIFIED_CHINESE;
-            }
-            if (language.equals("en")) {
-                return Locale.ENGLISH;
-            }
-        }
-        return otherwise;
     }
 
     /** Tasklist and Cockpit read names, labels and values in the language they show the user. */

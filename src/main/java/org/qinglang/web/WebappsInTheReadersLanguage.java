@@ -55,8 +55,7 @@ class WebappsInTheReadersLanguage extends OncePerRequestFilter {
      * webapps choose); a caller that names no language reads the office's, Chinese.
      */
     static Locale readerOf(HttpServletRequest request) {
-        return request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE
-                : WebConfiguration.firstChineseOrEnglish(request, Locale.ENGLISH);
+        return org.qinglang.common.ReaderLanguage.ofTheWebapps(request);
     }
 
     @Override

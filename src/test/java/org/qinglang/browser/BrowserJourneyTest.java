@@ -203,6 +203,15 @@ class BrowserJourneyTest {
         // Every name, label and value of Tasklist in the reader's language: no English in Chinese.
         assertThat(tasklistText().replace(ACCOUNT, "")).contains("核实举报", caseNumber, "类别（可更正）", "属实")
                 .doesNotContainPattern("[A-Za-z]{4,}");
+        // The form's own messages in Chinese too, and no regular expression shown: a link that is not one.
+        WebElement reportedField = formField("链接（可更正）");
+        String reportedLink = reportedField.getDomProperty("value");
+        type(reportedField, "不是链接");
+        reportedField.sendKeys(org.openqa.selenium.Keys.TAB);
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-error")));
+        wait.until(ExpectedConditions.textToBePresentInElement(error, "格式不正确"));
+        assertThat(error.getText()).doesNotContain("Field", "http");
+        type(reportedField, reportedLink);
         check(formField("属实"));
         type(formField("核实说明"), "核实属实：该账号假冒税务机关 Impersonates the tax office");
         screenshot("tasklist-verify-complaint");

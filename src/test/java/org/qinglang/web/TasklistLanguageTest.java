@@ -151,6 +151,8 @@ class TasklistLanguageTest {
         String history = enValues.at("/accountHistory/value").asText();
         ResponseEntity<String> changed = submit(tasklist, task, "Low", office, history);
         assertThat(changed.getStatusCode()).as(changed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        // Refused in the reader's language only, as Tasklist shows it.
+        assertThat(changed.getBody()).contains("severityLabel", "may not be changed").doesNotContain("以下字段");
         ResponseEntity<String> submitted = submit(tasklist, task, "High", office, history);
         assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()

@@ -22,7 +22,8 @@ export default {
   app: chinese ? {name: '任务清单', vendor: '清朗'} : {name: 'Tasklist', vendor: 'Qinglang'},
 
   // Qinglang: the webapps' own login view hands over to the staff login page (app/qinglang/one-login.js, shared by the webapps).
-  customScripts: ['../qinglang/one-login', '../qinglang/staff-times'],
+  // Camunda Forms' own messages in the reader's language (app/qinglang/form-messages.js).
+  customScripts: ['../qinglang/one-login', '../qinglang/staff-times', '../qinglang/form-messages'],
 
   // Qinglang: the config.js shipped with Camunda 7.24.0, changed only here:
   // Chinese (locales/zh.json) offered beside English; the browser's first language picks.
