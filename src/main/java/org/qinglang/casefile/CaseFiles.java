@@ -170,11 +170,15 @@ public class CaseFiles {
         return loaded;
     }
 
-    /** One line per preserved item: kind, name, size and SHA-256. */
-    public static String evidenceSummary(Complaint complaint) {
+    /**
+     * Each preserved item: what it is on a line of its own, as people read it in both languages (a
+     * reader of one is shown that one), then its name, size and SHA-256.
+     */
+    public static String evidenceSummary(Complaint complaint, org.qinglang.common.Labels labels) {
         return complaint.getEvidence().stream()
-                .map(e -> e.getKind() + " " + (e.getFileName() == null ? "-" : e.getFileName()) + " ("
-                        + e.getSizeBytes() + " B) sha256:" + e.getSha256())
+                .map(e -> labels.bilingual("evidence.kind." + e.getKind().name()) + "\n  "
+                        + (e.getFileName() == null ? "-" : e.getFileName()) + " (" + e.getSizeBytes() + " B) sha256:"
+                        + e.getSha256())
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -152,7 +152,7 @@ public class CaseReplies {
             runtimeService.createMessageCorrelation(message)
                     .processInstanceBusinessKey(caseNumber)
                     .setVariables(Map.of(variable, FormCopy.of(text), CaseVariables.EVIDENCE_SUMMARY,
-                            FormCopy.of(CaseFiles.evidenceSummary(complaint)), CaseVariables.EVIDENCE_LINKS,
+                            FormCopy.of(CaseFiles.evidenceSummary(complaint, labels)), CaseVariables.EVIDENCE_LINKS,
                             FormCopy.of(caseFiles.evidenceLinks(complaint))))
                     .correlate();
         } catch (MismatchingMessageCorrelationException e) {

@@ -26,7 +26,11 @@ public class RegisterComplaint implements JavaDelegate {
     private final ViolationRegister violationRegister;
     private final PlatformChoices platforms;
 
-    public RegisterComplaint(CaseFiles caseFiles, ViolationRegister violationRegister, PlatformChoices platforms) {
+    private final org.qinglang.common.Labels labels;
+
+    public RegisterComplaint(CaseFiles caseFiles, ViolationRegister violationRegister, PlatformChoices platforms,
+            org.qinglang.common.Labels labels) {
+        this.labels = labels;
         this.caseFiles = caseFiles;
         this.violationRegister = violationRegister;
         this.platforms = platforms;
@@ -41,7 +45,7 @@ public class RegisterComplaint implements JavaDelegate {
                         + " no longer matches its SHA-256");
             }
         }
-        execution.setVariable(CaseVariables.EVIDENCE_SUMMARY, FormCopy.of(CaseFiles.evidenceSummary(complaint)));
+        execution.setVariable(CaseVariables.EVIDENCE_SUMMARY, FormCopy.of(CaseFiles.evidenceSummary(complaint, labels)));
         execution.setVariable(CaseVariables.EVIDENCE_LINKS, FormCopy.of(caseFiles.evidenceLinks(complaint)));
         execution.setVariable(CaseVariables.ACCOUNT_HISTORY, FormCopy.of(violationRegister.historySummary(complaint)));
         execution.setVariable(CaseVariables.PLATFORM_OPTIONS, platformOptions());

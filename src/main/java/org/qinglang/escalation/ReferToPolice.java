@@ -19,7 +19,11 @@ public class ReferToPolice implements JavaDelegate {
     private final PlatformRepository platforms;
     private final CaseMail caseMail;
 
-    public ReferToPolice(CaseFiles caseFiles, PlatformRepository platforms, CaseMail caseMail) {
+    private final org.qinglang.common.Labels labels;
+
+    public ReferToPolice(CaseFiles caseFiles, PlatformRepository platforms, CaseMail caseMail,
+            org.qinglang.common.Labels labels) {
+        this.labels = labels;
         this.caseFiles = caseFiles;
         this.platforms = platforms;
         this.caseMail = caseMail;
@@ -29,6 +33,6 @@ public class ReferToPolice implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Complaint complaint = caseFiles.get(execution.getProcessBusinessKey());
         caseMail.policeReferral(complaint, platforms.findById(complaint.getPlatformCode()).orElseThrow(),
-                CaseFiles.evidenceSummary(complaint));
+                CaseFiles.evidenceSummary(complaint, labels));
     }
 }

@@ -143,7 +143,8 @@ class ComplaintHandlingProcessTest {
                 .variables().containsEntry("severity", "HIGH").containsEntry("criminalLead", false)
                 .containsEntry("rectificationDeadline", "P3D").doesNotContainKeys("duplicate", "duplicateOf");
         assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "evidenceSummary"))
-                .contains("ATTACHMENT screenshot.png").contains("sha256:");
+                .contains("举报人提交的文件 Complainant's file\n  screenshot.png").contains("sha256:")
+                .doesNotContain("ATTACHMENT");
         Task verification = cases.task(caseNumber, "Task_VerifyComplaint");
         assertThat(verification).hasCandidateGroup("case-workers");
         assertThat(verification.getName()).contains(caseNumber).contains("ShortVideo");

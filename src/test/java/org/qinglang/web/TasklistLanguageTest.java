@@ -123,6 +123,9 @@ class TasklistLanguageTest {
         assertThat(enValues.at("/accountHistory/value").asText()).contains("Prior violations of the account: 0")
                 .doesNotContain("账号");
         assertThat(enValues.at("/platformName/value").asText()).isEqualTo("ShortVideo");
+        // What each piece of evidence is, as a label in the reader's language, never its code.
+        assertThat(zhValues.at("/evidenceSummary/value").asText()).contains("举报正文\n  ").doesNotContain("SUBMITTED_TEXT", "Complaint text");
+        assertThat(enValues.at("/evidenceSummary/value").asText()).contains("Complaint text\n  ").doesNotContain("举报正文");
         assertThat(json.readTree(enValues.at("/platformOptions/value").asText()).findValuesAsText("label"))
                 .contains("ShortVideo").noneMatch(l -> CHINESE.matcher(l).find());
         assertThat(json.readTree(zhValues.at("/platformOptions/value").asText()).findValuesAsText("label"))
