@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * The bilingual labels the system writes into process variables, each with its two halves: every
  * message of the bundles as {@link Labels#bilingual} writes it (with its placeholders filled in by
- * anything), every registered platform's name, and the office a decision table routes a case to.
+ * anything), every registered platform's name, the office a decision table routes a case to, and
+ * the name of the member of staff a user id stands for.
  */
 @Component
 class BilingualGlossary implements BilingualTexts {
@@ -32,6 +33,8 @@ class BilingualGlossary implements BilingualTexts {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
     /** A line of a list the system writes: an optional bullet, the label, trailing blanks. */
     private static final Pattern LINE = Pattern.compile("^(\\s*(?:[-*•✓✗]\\s+)?)(.*?)(\\s*)$");
+    /** Values that name a member of staff by user id: shown by the name the user has. */
+    private static final Set<String> WHO = Set.of(CaseVariables.ENFORCEMENT_DECIDED_BY);
     /** Values the managers' decision tables write in both languages, with no bundle to recognise them by. */
     private static final Set<String> WRITTEN_BY_TABLES = Set.of(CaseVariables.RESPONSIBLE_OFFICE);
     private static final Pattern TWO_HALVES = Pattern.compile(
@@ -44,9 +47,12 @@ class BilingualGlossary implements BilingualTexts {
     private final Map<String, String[]> messages;
     private final List<Template> templates;
     private final PlatformChoices platforms;
+    private final org.camunda.bpm.engine.IdentityService identity;
 
-    BilingualGlossary(MessageSource source, PlatformChoices platforms) throws IOException {
+    BilingualGlossary(MessageSource source, PlatformChoices platforms, org.camunda.bpm.engine.IdentityService identity)
+            throws IOException {
         this.platforms = platforms;
+        this.identity = identity;
         Properties chineseTexts = PropertiesLoaderUtils.loadProperties(utf8("messages_zh_CN.properties"));
         Properties englishTexts = PropertiesLoaderUtils.loadProperties(utf8("messages.properties"));
         Map<String, String[]> halves = new HashMap<>();
@@ -103,6 +109,12 @@ class BilingualGlossary implements BilingualTexts {
         String whole = half(stored, chinese);
         if (whole != null) {
             return whole;
+        }
+        if (variable != null && WHO.contains(variable)) {
+            org.camunda.bpm.engine.identity.User user = identity.createUserQuery().userId(stored).singleResult();
+            String name = user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                    + (user.getLastName() == null ? "" : user.getLastName())).strip();
+            return name.isEmpty() ? stored : name;
         }
         if (variable != null && WRITTEN_BY_TABLES.contains(variable)) {
             Matcher halves = TWO_HALVES.matcher(stored);

@@ -200,6 +200,9 @@ class TasklistLanguageTest {
         assertThat(values.in(en, "responsibleOffice", "上海市委网信办 Shanghai CAC")).isEqualTo("Shanghai CAC");
         assertThat(values.in(zh, "responsibleOffice", "上海市委网信办 Shanghai CAC")).isEqualTo("上海市委网信办");
         assertThat(values.in(en, "accountName", "张三 Zhang")).isEqualTo("张三 Zhang");
+        // Who decided, by name rather than user id.
+        assertThat(values.in(zh, "enforcementDecidedBy", "supervisor")).isEqualTo("Fang Wang");
+        assertThat(values.in(zh, "enforcementDecidedBy", "someone-unknown")).isEqualTo("someone-unknown");
         // What people wrote is theirs, even with a label inside it.
         String written = "该账号 严重 High 违规，请核实";
         assertThat(values.in(en, "description", written)).isEqualTo(written);
