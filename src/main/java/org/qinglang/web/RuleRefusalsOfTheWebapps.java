@@ -41,13 +41,13 @@ public class RuleRefusalsOfTheWebapps extends OncePerRequestFilter {
             CaseRuleViolation refusal = CaseRuleViolation.takeLastOnThisThread();
             if (answer.getStatus() == 500 && refusal != null && !response.isCommitted()) {
                 answer.resetBuffer();
-                ProblemJson.write(response, ProblemJson.of(refusal, WebappsInTheReadersLanguage.readerOf(request)));
+                ProblemJson.write(response, ProblemJson.of(refusal, org.qinglang.common.ReaderLanguage.ofTheWebapps(request)));
             } else if (answer.getStatus() == 403 && TASK_WORK.matcher(request.getRequestURI()).matches()
                     && !response.isCommitted() && new String(answer.getContentAsByteArray(),
                             java.nio.charset.StandardCharsets.UTF_8).contains("does not have")) {
                 // The engine's refusal names permissions and resources; say what it means, in the user's language.
                 answer.resetBuffer();
-                java.util.Locale locale = WebappsInTheReadersLanguage.readerOf(request);
+                java.util.Locale locale = org.qinglang.common.ReaderLanguage.ofTheWebapps(request);
                 String reason = labels.get("task.not-yours.detail", locale);
                 java.util.Map<String, Object> problem = ProblemJson.of(403, labels.get("task.not-yours.title", locale),
                         reason);

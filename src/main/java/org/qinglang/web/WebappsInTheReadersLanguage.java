@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.qinglang.common.BilingualTexts;
 import org.qinglang.common.Labels;
+import org.qinglang.common.ReaderLanguage;
 import org.qinglang.workflow.ModelTexts;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -50,23 +51,14 @@ class WebappsInTheReadersLanguage extends OncePerRequestFilter {
         this.labels = labels;
     }
 
-    /**
-     * The webapps' language for this browser: its first of Chinese and English, else English (as the
-     * webapps choose); a caller that names no language reads the office's, Chinese.
-     */
-    static Locale readerOf(HttpServletRequest request) {
-        return org.qinglang.common.ReaderLanguage.ofTheWebapps(request);
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !TRANSLATED.matcher(path).matches();
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Matcher call = TRANSLATED.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        if (!call.matches()) {
+            chain.doFilter(request, response);
+            return;
+        }
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, answer);
         String type = answer.getContentType();
@@ -74,8 +66,6 @@ class WebappsInTheReadersLanguage extends OncePerRequestFilter {
             answer.copyBodyToResponse();
             return;
         }
-        Matcher call = TRANSLATED.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-        call.matches();
         JsonNode body;
         try {
             body = json.readTree(answer.getContentInputStream());
@@ -83,7 +73,7 @@ class WebappsInTheReadersLanguage extends OncePerRequestFilter {
             answer.copyBodyToResponse();
             return;
         }
-        Locale reader = readerOf(request);
+        Locale reader = ReaderLanguage.ofTheWebapps(request);
         if ("deployed-form".equals(call.group(2))) {
             models.form(body, reader);
         } else if (call.group(3) != null && body instanceof ObjectNode diagram && diagram.path("bpmn20Xml").isTextual()) {
@@ -108,11 +98,11 @@ class WebappsInTheReadersLanguage extends OncePerRequestFilter {
         if (object.has("taskDefinitionKey") && object.path("name").isTextual()) {
             object.put("name", models.name(object.path("processDefinitionId").asText(null),
                     object.get("taskDefinitionKey").asText(), object.get("name").asText(), reader,
-                    value -> value(null, value, reader)));
+                    value -> values.in(reader, null, value)));
         } else if (object.has("deploymentId") && object.has("key") && object.has("version")
                 && object.path("name").isTextual()) {
             object.put("name", models.name(object.path("id").asText(), object.get("key").asText(),
-                    object.get("name").asText(), reader, value -> value(null, value, reader)));
+                    object.get("name").asText(), reader, value -> values.in(reader, null, value)));
         } else if ("Task".equals(object.path("resourceType").asText()) && object.path("properties").isObject()) {
             filter(object, reader);
         } else if (object.has("valueInfo") && object.has("type")) {
@@ -163,7 +153,7 @@ class WebappsInTheReadersLanguage extends OncePerRequestFilter {
         }
         String type = variable.path("type").asText();
         if (type.equals("String")) {
-            variable.put("value", value(name, value.asText(), reader));
+            variable.put("value", values.in(reader, name, value.asText()));
         } else if (type.equals("Json")) {
             // A choice's options (a list of label and value): only the labels change.
             try {
@@ -171,7 +161,7 @@ class WebappsInTheReadersLanguage extends OncePerRequestFilter {
                 if (options instanceof ArrayNode list) {
                     list.forEach(option -> {
                         if (option instanceof ObjectNode choice && choice.path("label").isTextual()) {
-                            choice.put("label", value(null, choice.get("label").asText(), reader));
+                            choice.put("label", values.in(reader, null, choice.get("label").asText()));
                         }
                     });
                     variable.set("value", TextNode.valueOf(json.writeValueAsString(list)));
@@ -180,9 +170,5 @@ class WebappsInTheReadersLanguage extends OncePerRequestFilter {
                 // left as it is
             }
         }
-    }
-
-    private String value(String variableName, String stored, Locale reader) {
-        return values.in(reader, variableName, stored);
     }
 }
