@@ -40,9 +40,36 @@ class BilingualGlossary implements BilingualTexts {
     private static final Pattern TWO_HALVES = Pattern.compile(
             "^([^A-Za-z\\n]*[\\u3400-\\u9fff][^A-Za-z\\n]*?)\\s+([A-Za-z][^\\u3400-\\u9fff\\n]*)$");
 
-    /** A message with placeholders: the pattern of both halves together, and each half's text. */
-    private record Template(Pattern both, String chinese, String english) {
+    /**
+     * A message with placeholders: the pattern of both halves together, each half's text, and the
+     * literal parts any text it wrote contains (looked for first, so that most texts are passed over
+     * without running the pattern).
+     */
+    private record Template(Pattern both, String chinese, String english, List<String> literals) {
+
+        static Template of(String chinese, String english) {
+            List<String> literals = new ArrayList<>();
+            for (String half : List.of(chinese, english)) {
+                for (String literal : PLACEHOLDER.split(half.replace("''", "'"))) {
+                    if (!literal.isBlank()) {
+                        literals.add(literal);
+                    }
+                }
+            }
+            return new Template(Pattern.compile(pattern(chinese, "z") + " " + pattern(english, "e"), Pattern.DOTALL),
+                    chinese.replace("''", "'"), english.replace("''", "'"), List.copyOf(literals));
+        }
+
+        Matcher matcher(String text) {
+            return literals.stream().allMatch(text::contains) ? both.matcher(text) : null;
+        }
     }
+
+    /**
+     * No label the system writes comes near this length (the longest pair of messages is under 1,200
+     * characters): a longer line, such as a complainant's text, is not matched against the patterns.
+     */
+    private static final int LONGEST_LABEL_LINE = 2000;
 
     private final Map<String, String[]> messages;
     private final List<Template> templates;
@@ -64,13 +91,12 @@ class BilingualGlossary implements BilingualTexts {
                 continue;
             }
             if (PLACEHOLDER.matcher(chinese).find() || PLACEHOLDER.matcher(english).find()) {
-                withPlaceholders.add(new Template(Pattern.compile(pattern(chinese, "z") + " " + pattern(english, "e"), Pattern.DOTALL),
-                        chinese.replace("''", "'"), english.replace("''", "'")));
+                withPlaceholders.add(Template.of(chinese, english));
             } else {
-                halves.put(source.getMessage(key, null, chinese, Labels.CHINESE) + " "
-                        + source.getMessage(key, null, english, Labels.ENGLISH), new String[] {
-                            source.getMessage(key, null, chinese, Labels.CHINESE),
-                            source.getMessage(key, null, english, Labels.ENGLISH)});
+                // As Labels.bilingual writes it.
+                String chineseHalf = source.getMessage(key, null, chinese, Labels.CHINESE);
+                String englishHalf = source.getMessage(key, null, english, Labels.ENGLISH);
+                halves.put(chineseHalf + " " + englishHalf, new String[] {chineseHalf, englishHalf});
             }
         }
         this.messages = Map.copyOf(halves);
@@ -148,9 +174,12 @@ class BilingualGlossary implements BilingualTexts {
                 return chinese ? platform.getNameZh() : platform.getNameEn();
             }
         }
+        if (text.length() > LONGEST_LABEL_LINE) {
+            return null;
+        }
         for (Template template : templates) {
-            Matcher filled = template.both().matcher(text);
-            if (filled.matches()) {
+            Matcher filled = template.matcher(text);
+            if (filled != null && filled.matches()) {
                 String half = chinese ? template.chinese() : template.english();
                 Matcher placeholder = PLACEHOLDER.matcher(half);
                 StringBuilder shown = new StringBuilder();
