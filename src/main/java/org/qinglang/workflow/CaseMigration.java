@@ -289,8 +289,7 @@ public class CaseMigration {
     private static String name(BpmnModelInstance model, String activityId) {
         if (model.getModelElementById(activityId) instanceof FlowElement element && element.getName() != null
                 && !element.getName().isBlank()) {
-            return element.getName().replaceAll("\\s*\\$\\{[^}]*}", "").replace(" ·", "").strip()
-                    + " (" + activityId + ")";
+            return ModelTexts.withoutExpressions(element.getName()) + " (" + activityId + ")";
         }
         return activityId;
     }

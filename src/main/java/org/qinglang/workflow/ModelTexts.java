@@ -46,7 +46,7 @@ public class ModelTexts {
     }
 
     /** The model's name of an element and its names in other languages. */
-    private record Names(String written, Map<String, String> byLanguage) {
+    private record Names(Written written, Map<String, String> byLanguage) {
     }
 
     /**
@@ -64,14 +64,19 @@ public class ModelTexts {
         if (names == null) {
             return shown;
         }
-        String template = names.byLanguage().getOrDefault(reader.getLanguage(), names.written());
-        return fill(names.written(), template, shown, values);
+        String template = names.byLanguage().getOrDefault(reader.getLanguage(), names.written().text());
+        return names.written().fill(template, shown, values);
     }
 
     /** The model's name of an element with its expressions ({@code ${caseNumber}}) left out, in this language. */
     public String stepName(String processDefinitionId, String elementId, String written, Locale reader) {
         Names names = processDefinitionId == null ? null : namesOf(processDefinitionId).get(elementId);
-        String name = names == null ? written : names.byLanguage().getOrDefault(reader.getLanguage(), names.written());
+        String name = names == null ? written : names.byLanguage().getOrDefault(reader.getLanguage(), names.written().text());
+        return withoutExpressions(name);
+    }
+
+    /** A step's name without the expressions a task's name fills in at run time ({@code 核实举报 ${caseNumber} · …}). */
+    static String withoutExpressions(String name) {
         return name == null ? null : EXPRESSION.matcher(name).replaceAll("").replaceAll("(\\s*·\\s*)+$", "")
                 .replaceAll("\\s{2,}", " ").strip();
     }
@@ -141,7 +146,8 @@ public class ModelTexts {
         Map<String, Names> names = new HashMap<>();
         translations.forEach((id, byLanguage) -> {
             ModelElementInstance element = model.getModelElementById(id);
-            names.put(id, new Names(element.getAttributeValue("name"), Map.copyOf(byLanguage)));
+            String written = element.getAttributeValue("name");
+            names.put(id, new Names(Written.of(written), Map.copyOf(byLanguage)));
         });
         return Map.copyOf(names);
     }
@@ -159,38 +165,54 @@ public class ModelTexts {
      * template (a model changed since) is left as it is.
      */
     static String fill(String written, String template, String shown, UnaryOperator<String> values) {
-        if (written == null) {
-            return shown;
+        return Written.of(written).fill(template, shown, values);
+    }
+
+    /**
+     * A name as the model writes it, read once: the pattern a name the engine filled in fits (each
+     * expression any text), and the expressions in their order. An element without a name has no
+     * pattern: what the engine shows of it is left as it is.
+     */
+    private record Written(String text, Pattern filled, List<String> expressions) {
+
+        static Written of(String text) {
+            if (text == null) {
+                return new Written(null, null, List.of());
+            }
+            List<String> expressions = new ArrayList<>();
+            StringBuilder pattern = new StringBuilder("^");
+            Matcher expression = EXPRESSION.matcher(text);
+            int at = 0;
+            while (expression.find()) {
+                pattern.append(Pattern.quote(text.substring(at, expression.start()))).append("(.*?)");
+                expressions.add(expression.group());
+                at = expression.end();
+            }
+            pattern.append(Pattern.quote(text.substring(at))).append("$");
+            return new Written(text, Pattern.compile(pattern.toString(), Pattern.DOTALL), List.copyOf(expressions));
         }
-        List<String> expressions = new ArrayList<>();
-        StringBuilder pattern = new StringBuilder("^");
-        Matcher expression = EXPRESSION.matcher(written);
-        int at = 0;
-        while (expression.find()) {
-            pattern.append(Pattern.quote(written.substring(at, expression.start()))).append("(.*?)");
-            expressions.add(expression.group());
-            at = expression.end();
-        }
-        pattern.append(Pattern.quote(written.substring(at))).append("$");
-        Matcher filled = Pattern.compile(pattern.toString(), Pattern.DOTALL).matcher(shown);
-        if (!filled.matches()) {
-            return shown;
-        }
-        Map<String, String> byExpression = new HashMap<>();
-        for (int i = 0; i < expressions.size(); i++) {
-            byExpression.putIfAbsent(expressions.get(i), values.apply(filled.group(i + 1)));
-        }
-        StringBuilder name = new StringBuilder();
-        Matcher wanted = EXPRESSION.matcher(template);
-        at = 0;
-        while (wanted.find()) {
-            String value = byExpression.get(wanted.group());
-            if (value == null) {
+
+        String fill(String template, String shown, UnaryOperator<String> values) {
+            Matcher filled = this.filled == null ? null : this.filled.matcher(shown);
+            if (filled == null || !filled.matches()) {
                 return shown;
             }
-            name.append(template, at, wanted.start()).append(value);
-            at = wanted.end();
+            Map<String, String> byExpression = new HashMap<>();
+            for (int i = 0; i < expressions.size(); i++) {
+                byExpression.putIfAbsent(expressions.get(i), values.apply(filled.group(i + 1)));
+            }
+            StringBuilder name = new StringBuilder();
+            Matcher wanted = EXPRESSION.matcher(template);
+            int at = 0;
+            while (wanted.find()) {
+                String value = byExpression.get(wanted.group());
+                if (value == null) {
+                    return shown;
+                }
+                name.append(template, at, wanted.start()).append(value);
+                at = wanted.end();
+            }
+            return name.append(template.substring(at)).toString();
         }
-        return name.append(template.substring(at)).toString();
     }
 }
