@@ -98,8 +98,8 @@ public class TaskFormInput extends OncePerRequestFilter {
                             refused);
                     return;
                 }
-                if (variables instanceof ObjectNode editable && fields.readOnly().stream().anyMatch(editable::has)) {
-                    editable.remove(fields.readOnly());
+                if (variables instanceof ObjectNode sent && fields.readOnly().stream().anyMatch(sent::has)) {
+                    sent.remove(fields.readOnly());
                     body = json.writeValueAsBytes(submitted);
                 }
             }
