@@ -419,7 +419,8 @@ class BrowserJourneyTest {
         type(username, "caseworker");
         type(driver.findElement(By.id("password")), "caseworker");
         driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".task-filters .content .item.active"), "Tasks I may work"));
         openTask(verification);
         claim(verification, "caseworker", "Claim");
         formField("Category (correct if needed)");
@@ -478,8 +479,9 @@ class BrowserJourneyTest {
                     assertThat(element.isDisplayed()).as(hidden).isFalse());
         }
         assertThat(driver.findElement(By.cssSelector("[cam-widget-header]")).getText()).doesNotContain("启动流程", "创建任务");
-        assertThat(driver.findElement(By.cssSelector(".task-filters .active, .task-filters li.active, .task-filters"))
-                .getText()).contains("可办任务");
+        // The filter Tasklist opens with, once its filters have loaded ("加载中…" until then).
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".task-filters .content .item.active"), "可办任务"));
     }
 
     private void logOut() {
