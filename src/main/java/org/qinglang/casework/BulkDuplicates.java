@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.qinglang.common.CaseRuleViolation;
 import org.qinglang.process.CaseVariables;
+import org.qinglang.security.StaffNames;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,10 +45,12 @@ public class BulkDuplicates {
 
     private final TaskService tasks;
     private final IdentityService identity;
+    private final StaffNames staffNames;
 
-    public BulkDuplicates(TaskService tasks, IdentityService identity) {
+    public BulkDuplicates(TaskService tasks, IdentityService identity, StaffNames staffNames) {
         this.tasks = tasks;
         this.identity = identity;
+        this.staffNames = staffNames;
     }
 
     public Result close(List<String> caseNumbers, String openCase, String userId) {
@@ -68,7 +71,7 @@ public class BulkDuplicates {
                     continue;
                 }
                 if (verification.getAssignee() != null && !verification.getAssignee().equals(userId)) {
-                    refused.put(caseNumber, new CaseRuleViolation.Reason("bulk.verified-by", nameOf(verification.getAssignee())));
+                    refused.put(caseNumber, new CaseRuleViolation.Reason("bulk.verified-by", staffNames.of(verification.getAssignee())));
                     continue;
                 }
                 try {
@@ -88,11 +91,6 @@ public class BulkDuplicates {
             }
             return new Result(closed, refused);
         });
-    }
-
-    private String nameOf(String userId) {
-        var user = identity.createUserQuery().userId(userId).singleResult();
-        return user == null ? userId : (user.getFirstName() + " " + user.getLastName()).strip();
     }
 
     private void unclaimIfClaimedHere(Task verification, String userId) {

@@ -82,10 +82,11 @@ public class CaseReplies {
                     .append(measure.executedAt() == null ? "" : " · " + org.qinglang.mail.CaseMail.formatTime(
                             measure.executedAt()))
                     .append(measure.note() == null ? "" : " · " + measure.note())
-                    .append(proofNames.isEmpty() ? "" : " · 证据 evidence: " + String.join(", ", proofNames))
+                    .append(proofNames.isEmpty() ? "" : " · " + labels.bilingual("casefile.evidence") + ": "
+                            + String.join(", ", proofNames))
                     .append('\n');
         }
-        String full = report.isEmpty() ? text : "逐项执行情况 Measures:\n" + report + "\n" + text;
+        String full = report.isEmpty() ? text : labels.bilingual("platform-report.measures") + ":\n" + report + "\n" + text;
         preserve(complaint, EvidenceKind.PLATFORM_RESPONSE, full, files);
         complaint.platformResponded();
         correlate(caseNumber, CaseVariables.MESSAGE_PLATFORM_RESPONDED, CaseVariables.PLATFORM_RESPONSE_TEXT, full,

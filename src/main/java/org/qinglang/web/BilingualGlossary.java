@@ -32,6 +32,8 @@ class BilingualGlossary implements BilingualTexts {
     private static final Pattern CHINESE = Pattern.compile("[\\u3400-\\u9fff]");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
     /** A line of a list the system writes: an optional bullet, the label, trailing blanks. */
+    /** What separates the parts of a line the system puts together. */
+    private static final String SEGMENT = " · ";
     private static final Pattern LINE = Pattern.compile("^(\\s*(?:[-*•✓✗]\\s+)?)(.*?)(\\s*)$");
     /** Values that name a member of staff by user id: shown by the name the user has. */
     private static final Set<String> WHO = Set.of(CaseVariables.ENFORCEMENT_DECIDED_BY);
@@ -74,12 +76,12 @@ class BilingualGlossary implements BilingualTexts {
     private final Map<String, String[]> messages;
     private final List<Template> templates;
     private final PlatformChoices platforms;
-    private final org.camunda.bpm.engine.IdentityService identity;
+    private final org.qinglang.security.StaffNames staffNames;
 
-    BilingualGlossary(MessageSource source, PlatformChoices platforms, org.camunda.bpm.engine.IdentityService identity)
+    BilingualGlossary(MessageSource source, PlatformChoices platforms, org.qinglang.security.StaffNames staffNames)
             throws IOException {
         this.platforms = platforms;
-        this.identity = identity;
+        this.staffNames = staffNames;
         Properties chineseTexts = PropertiesLoaderUtils.loadProperties(utf8("messages_zh_CN.properties"));
         Properties englishTexts = PropertiesLoaderUtils.loadProperties(utf8("messages.properties"));
         Map<String, String[]> halves = new HashMap<>();
@@ -137,10 +139,7 @@ class BilingualGlossary implements BilingualTexts {
             return whole;
         }
         if (variable != null && WHO.contains(variable)) {
-            org.camunda.bpm.engine.identity.User user = identity.createUserQuery().userId(stored).singleResult();
-            String name = user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                    + (user.getLastName() == null ? "" : user.getLastName())).strip();
-            return name.isEmpty() ? stored : name;
+            return staffNames.of(stored);
         }
         if (variable != null && WRITTEN_BY_TABLES.contains(variable)) {
             Matcher halves = TWO_HALVES.matcher(stored);
@@ -153,6 +152,9 @@ class BilingualGlossary implements BilingualTexts {
         for (String line : stored.split("\n", -1)) {
             Matcher parts = LINE.matcher(line);
             String label = parts.matches() ? half(parts.group(2), chinese) : null;
+            if (label == null && parts.matches()) {
+                label = segments(parts.group(2), chinese);
+            }
             if (label != null) {
                 shown.append(parts.group(1)).append(label).append(parts.group(3));
                 changed = true;
@@ -162,6 +164,42 @@ class BilingualGlossary implements BilingualTexts {
             shown.append('\n');
         }
         return changed ? shown.substring(0, shown.length() - 1) : stored;
+    }
+
+    /**
+     * A line the system puts together of parts ("✓ 关闭账号 Close the account · 2026-01-02 09:30 UTC+8 ·
+     * note · 证据 Evidence: a.png"): each part that is a known label, or begins with one before a
+     * colon, in the reader's language; the other parts (times, what people wrote) as they are. Null
+     * when no part is a label.
+     */
+    private String segments(String line, boolean chinese) {
+        if (line.length() > LONGEST_LABEL_LINE || !line.contains(SEGMENT)) {
+            return line.endsWith(":") ? labelled(line, chinese) : null;
+        }
+        String[] parts = line.split(Pattern.quote(SEGMENT), -1);
+        boolean changed = false;
+        for (int i = 0; i < parts.length; i++) {
+            String label = half(parts[i], chinese);
+            if (label == null) {
+                label = labelled(parts[i], chinese);
+            }
+            if (label != null) {
+                parts[i] = label;
+                changed = true;
+            }
+        }
+        return changed ? String.join(SEGMENT, parts) : null;
+    }
+
+    /** "证据 Evidence: a.png" as "证据：a.png" or "Evidence: a.png"; null unless the part before the colon is a label. */
+    private String labelled(String part, boolean chinese) {
+        int colon = part.indexOf(':');
+        String[] known = colon > 0 ? messages.get(part.substring(0, colon)) : null;
+        if (known == null) {
+            return null;
+        }
+        String rest = part.substring(colon + 1);
+        return chinese ? known[0] + "：" + rest.stripLeading() : known[1] + ":" + rest;
     }
 
     private String half(String text, boolean chinese) {

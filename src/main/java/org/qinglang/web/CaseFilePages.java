@@ -36,6 +36,7 @@ import org.qinglang.mail.SentMailRepository;
 import org.qinglang.registry.MeasureCodes;
 import org.qinglang.registry.PlatformRepository;
 import org.qinglang.registry.ViolationRegister;
+import org.qinglang.security.StaffNames;
 import org.qinglang.security.StaffOffices;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -100,6 +101,7 @@ class CaseFilePages {
     private final ManagementService management;
     private final org.camunda.bpm.engine.RepositoryService repository;
     private final StaffOffices offices;
+    private final StaffNames staffNames;
     private final Labels labels;
     private final ZoneId zone;
     private final DateTimeFormatter time;
@@ -110,7 +112,8 @@ class CaseFilePages {
             ReferralDownloadRepository referralDownloads, AnnouncementRepository announcements, CaseReplies replies,
             ViolationRegister violations, org.qinglang.registry.ViolationRepository violationRecords,
             PlatformRepository platforms, HistoryService history, RuntimeService runtime,
-            ManagementService management, org.camunda.bpm.engine.RepositoryService repository, StaffOffices offices, Labels labels,
+            ManagementService management, org.camunda.bpm.engine.RepositoryService repository, StaffOffices offices,
+            StaffNames staffNames, Labels labels,
             org.qinglang.casefile.PersonalDataLog accessLog, org.qinglang.casefile.EvidenceTimestamps timestamps,
             org.qinglang.casefile.EvidenceExamination examination, org.qinglang.casefile.CaseCaptures captures,
             org.qinglang.workflow.ModelTexts modelTexts, org.qinglang.common.BilingualTexts values,
@@ -140,6 +143,7 @@ class CaseFilePages {
         this.management = management;
         this.repository = repository;
         this.offices = offices;
+        this.staffNames = staffNames;
         this.labels = labels;
         this.zone = ZoneId.of(zone);
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(this.zone);
@@ -156,7 +160,9 @@ class CaseFilePages {
     @Transactional(readOnly = true)
     public String caseFile(@PathVariable String caseNumber, Principal staff, Model model, Locale locale) {
         Complaint c = caseFiles.get(caseNumber);
+        StaffNames.OnePage people = staffNames.forOnePage();
         model.addAttribute("c", c);
+        model.addAttribute("people", people);
         model.addAttribute("zone", zone.getId());
         model.addAttribute("time", time);
         model.addAttribute("categoryLabel", labels.get("category." + c.getCategory().name(), locale));
@@ -178,7 +184,7 @@ class CaseFilePages {
         // One reading of the log: its newest lines listed, all of them in the chain of custody.
         List<org.qinglang.casefile.PersonalDataLog.Access> accesses = accessLog.of(caseNumber, 500);
         model.addAttribute("personalDataAccess", accesses.subList(0, Math.min(50, accesses.size())));
-        model.addAttribute("custody", custody(c, accesses, locale));
+        model.addAttribute("custody", custody(c, accesses, people, locale));
         model.addAttribute("evidence", c.getEvidence().stream().map(e -> evidenceView(e, locale)).toList());
         model.addAttribute("duplicates", complaints.findByLinkedCaseNumberOrderById(caseNumber));
         model.addAttribute("priorOfAccount", violations.priorOfAccount(caseNumber));
@@ -189,7 +195,7 @@ class CaseFilePages {
                         .filter(v -> !caseNumber.equals(v.getCaseNumber())).toList());
         model.addAttribute("notes", notes.findByCaseNumberOrderByWrittenAtDescIdDesc(caseNumber));
         model.addAttribute("waiting", waiting(caseNumber, locale));
-        model.addAttribute("timeline", timeline(c, personalData, locale));
+        model.addAttribute("timeline", timeline(c, personalData, people, locale));
         return "case-file";
     }
 
@@ -215,7 +221,7 @@ class CaseFilePages {
      * every view, download and package, every time it was found changed; oldest first.
      */
     private List<Custody> custody(Complaint c, List<org.qinglang.casefile.PersonalDataLog.Access> accesses,
-            Locale locale) {
+            StaffNames.OnePage people, Locale locale) {
         List<Custody> chain = new ArrayList<>();
         for (Evidence e : c.getEvidence()) {
             chain.add(new Custody(e.getCreatedAt(), "-", labels.get("custody.received", locale),
@@ -226,11 +232,12 @@ class CaseFilePages {
             }
         }
         for (var access : accesses) {
-            chain.add(new Custody(access.at(), access.userId(), labels.get("access." + access.kind().name(), locale),
+            chain.add(new Custody(access.at(), people.withLogin(access.userId()), labels.get("access." + access.kind().name(), locale),
                     access.detail()));
         }
         referralDownloads.findForCase(c.getCaseNumber()).forEach(d -> chain.add(new Custody(d.getDownloadedAt(),
-                d.getDownloadedBy(), labels.get("custody.packaged", locale), "referral package")));
+                people.withLogin(d.getDownloadedBy()), labels.get("custody.packaged", locale),
+                labels.get("custody.referral-package", locale))));
         chain.sort(java.util.Comparator.comparing(Custody::at));
         return chain;
     }
@@ -284,7 +291,7 @@ class CaseFilePages {
                 value -> values.in(locale, null, value));
     }
 
-    private List<Entry> timeline(Complaint c, boolean personalData, Locale locale) {
+    private List<Entry> timeline(Complaint c, boolean personalData, StaffNames.OnePage people, Locale locale) {
         String n = c.getCaseNumber();
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry(c.getCreatedAt(), "intake", labels.get("casefile.received", locale,
@@ -309,7 +316,7 @@ class CaseFilePages {
                         taskName(task, locale)), null, null));
                 if (task.getEndTime() != null) {
                     entries.add(new Entry(task.getEndTime().toInstant(), "task", labels.get("casefile.task-done",
-                            locale, taskName(task, locale)), null, task.getAssignee()));
+                            locale, taskName(task, locale)), null, people.of(task.getAssignee())));
                 }
             }
             for (HistoricActivityInstance step : history.createHistoricActivityInstanceQuery().processInstanceId(instance)
@@ -327,35 +334,39 @@ class CaseFilePages {
                     timeInZone(c.getRectificationDueAt()), null));
         }
         decisions.findByCaseNumberOrderByEscalationLevel(n).forEach(d -> entries.add(new Entry(d.getDecidedAt(),
-                "decision", labels.get("casefile.decision", locale, d.getEscalationLevel()), labels.measureList(
-                        MeasureCodes.parse(d.getMeasures())) + (d.isRevoked() ? " · " + labels.get("casefile.revoked",
-                        locale) : ""), d.getDecidedBy())));
+                "decision", labels.get("casefile.decision", locale, d.getEscalationLevel()), MeasureCodes.parse(d.getMeasures()).stream()
+                        .map(code -> "- " + labels.get("measure." + code, locale))
+                        .collect(java.util.stream.Collectors.joining("\n")) + (d.isRevoked() ? " · " + labels.get("casefile.revoked",
+                        locale) : ""), people.of(d.getDecidedBy()))));
         documents.findByCase(n).forEach(d -> entries.add(new Entry(d.getIssuedAt(), "document",
                 labels.get("casefile.document", locale, d.getDocumentNumber()), null, null)));
         replies.confirmationsOf(n).forEach(m -> entries.add(new Entry(m.getReportedAt(), "platform",
-                (m.isExecuted() ? "✓ " : "✗ ") + labels.measure(m.getMeasure()), confirmationDetail(m), null)));
+                (m.isExecuted() ? "✓ " : "✗ ") + labels.get("measure." + m.getMeasure(), locale), confirmationDetail(m), null)));
         objections.findForCase(n).forEach(o -> {
             entries.add(new Entry(o.getFiledAt(), "objection", labels.get("casefile.objection", locale), o.getText(), null));
             if (o.getDecidedAt() != null) {
                 entries.add(new Entry(o.getDecidedAt(), "objection", labels.get("casefile.objection-decided", locale,
-                        o.getOutcome()), o.getNote(), o.getDecidedBy()));
+                        o.getOutcome()), o.getNote(), people.of(o.getDecidedBy())));
             }
         });
         policeAnswers.findForCase(n).forEach(a -> entries.add(new Entry(a.getAnsweredAt(), "police",
                 labels.get("casefile.police-answer", locale, a.getStatus()), a.getText(), null)));
         referralDownloads.findForCase(n).forEach(d -> entries.add(new Entry(d.getDownloadedAt(), "custody",
-                labels.get("casefile.referral-download", locale), d.getChannel(), d.getDownloadedBy())));
+                labels.get("casefile.referral-download", locale), d.getChannel(), people.of(d.getDownloadedBy()))));
         announcements.findByCaseNumber(n).ifPresent(a -> {
             entries.add(new Entry(a.getPublishedAt(), "announcement", labels.get("casefile.published", locale),
-                    a.getSummary(), a.getApprovedBy()));
+                    a.getSummary(), people.of(a.getApprovedBy())));
             if (a.isWithdrawn()) {
                 entries.add(new Entry(a.getWithdrawnAt(), "announcement", labels.get("casefile.withdrawn", locale),
                         a.getWithdrawnReason(), null));
             }
         });
         notes.findByCaseNumberOrderByWrittenAtDescIdDesc(n).forEach(note -> entries.add(new Entry(note.getWrittenAt(),
-                "note", labels.get("casefile.note", locale), note.getText(), note.getAuthor())));
+                "note", labels.get("casefile.note", locale), note.getText(), people.of(note.getAuthor()))));
         entries.removeIf(e -> e.at() == null);
+        // Newest first; of things recorded at the same instant, the one added later (they are added in
+        // the order they happen) comes first.
+        java.util.Collections.reverse(entries);
         entries.sort(Comparator.comparing(Entry::at).reversed());
         return entries;
     }

@@ -24,13 +24,21 @@ class CaseSearchPages {
     private final org.qinglang.casework.BulkClaims claims;
     private final org.qinglang.casework.BulkDuplicates duplicates;
     private final StaffOffices offices;
+    private final org.qinglang.registry.PlatformChoices platforms;
+    private final OfficeChoices officeChoices;
+    private final org.qinglang.common.BilingualTexts values;
     private final Labels labels;
     private final DateTimeFormatter time;
     private final ZoneId zone;
 
     CaseSearchPages(CaseSearch search, org.qinglang.casework.BulkClaims claims,
-            org.qinglang.casework.BulkDuplicates duplicates, StaffOffices offices, Labels labels,
+            org.qinglang.casework.BulkDuplicates duplicates, StaffOffices offices,
+            org.qinglang.registry.PlatformChoices platforms, OfficeChoices officeChoices,
+            org.qinglang.common.BilingualTexts values, Labels labels,
             @Value("${qinglang.time-zone:Asia/Shanghai}") String zone) {
+        this.platforms = platforms;
+        this.officeChoices = officeChoices;
+        this.values = values;
         this.search = search;
         this.claims = claims;
         this.duplicates = duplicates;
@@ -82,15 +90,25 @@ class CaseSearchPages {
                 labels.get("stage." + s.name(), locale)}).toList());
         model.addAttribute("severities", java.util.List.of("CRITICAL", "HIGH", "MEDIUM", "LOW").stream()
                 .map(s -> new String[] {s, labels.get("severity." + s, locale)}).toList());
+        // The offices the routing table names, and one asked for by a link that the table no longer names.
+        java.util.List<String> officeValues = new java.util.ArrayList<>(officeChoices.offices());
+        if (office != null && !office.isBlank() && !officeValues.contains(office)) {
+            officeValues.add(office);
+        }
+        model.addAttribute("offices", officeValues.stream().map(o -> new String[] {o,
+                values.in(locale, org.qinglang.process.CaseVariables.RESPONSIBLE_OFFICE, o)}).toList());
         model.addAttribute("asked", asked);
         model.addAttribute("zone", zone.getId());
         if (asked) {
+            // Platforms and offices by the names the reader reads, not their codes or both languages.
             model.addAttribute("hits", search.find(new CaseSearch.Query(q, stageFilter, office, severity, overdue,
                     offices.personalDataOffices(staff.getName())), EngineClock.now()).stream().map(hit -> new String[] {
-                        hit.caseNumber(), labels.get("category." + hit.category(), locale), hit.platformCode(),
+                        hit.caseNumber(), labels.get("category." + hit.category(), locale),
+                        platforms.find(hit.platformCode()).map(p -> p.name(locale)).orElse(hit.platformCode()),
                         hit.accountName() == null ? "-" : hit.accountName(), labels.get("stage." + hit.stage(), locale),
                         hit.severity() == null ? "-" : labels.get("severity." + hit.severity(), locale),
-                        hit.responsibleOffice() == null ? "-" : hit.responsibleOffice(),
+                        hit.responsibleOffice() == null ? "-" : values.in(locale,
+                                org.qinglang.process.CaseVariables.RESPONSIBLE_OFFICE, hit.responsibleOffice()),
                         time.format(hit.createdAt())})
                     .toList());
         }

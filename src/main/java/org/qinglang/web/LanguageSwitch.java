@@ -16,6 +16,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
     PolicePages.class, ObjectionPages.class, LeadPages.class, RegisterPages.class})
 class LanguageSwitch {
 
+    private final org.qinglang.security.StaffNames staffNames;
+
+    LanguageSwitch(org.qinglang.security.StaffNames staffNames) {
+        this.staffNames = staffNames;
+    }
+
     @ModelAttribute("switchToEnglish")
     String english(HttpServletRequest request) {
         return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", "en").build()
@@ -31,7 +37,7 @@ class LanguageSwitch {
     /** Who is logged in as staff, for the staff links of the header; null for the public. */
     @ModelAttribute("staffName")
     String staffName(java.security.Principal principal) {
-        return principal == null ? null : principal.getName();
+        return principal == null ? null : staffNames.of(principal.getName());
     }
 
     /** Whether the header offers the models: managers change them (and administrators). */

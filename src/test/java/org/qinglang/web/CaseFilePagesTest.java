@@ -80,7 +80,18 @@ class CaseFilePagesTest {
                 .with(user("caseworker").roles("case-workers"))).andExpect(status().isForbidden());
         mvc.perform(post("/staff/cases/" + caseNumber + "/notes").param("text", "电话核实 <b>bold</b>")
                 .with(user("caseworker").roles("case-workers")).with(csrf())).andExpect(status().is3xxRedirection());
-        assertThat(page(caseNumber, "supervisor")).contains("电话核实 &lt;b&gt;bold&lt;/b&gt;").contains("caseworker");
+        String withNote = page(caseNumber, "supervisor");
+        assertThat(withNote).contains("电话核实 &lt;b&gt;bold&lt;/b&gt;");
+        // People by their names, not their logins: the note's author, who completed the verification; the
+        // access log keeps the login beside the name.
+        String notes = withNote.substring(withNote.indexOf("id=\"notes\""), withNote.indexOf("id=\"timeline\""));
+        assertThat(notes).contains("Wei Li").doesNotContain(">caseworker<");
+        String timeline = withNote.substring(withNote.indexOf("id=\"timeline\""));
+        assertThat(timeline).contains("· Wei Li").doesNotContain("· caseworker<");
+        // Newest first, also for what was recorded in the same instant.
+        assertThat(timeline.indexOf("任务完成")).isLessThan(timeline.indexOf("收到举报"));
+        assertThat(withNote.substring(withNote.indexOf("id=\"personal-data-access\""), withNote.indexOf("id=\"custody\"")))
+                .contains("Wei Li (caseworker)");
 
         // The public and the unknown case.
         mvc.perform(get("/staff/cases/" + caseNumber).accept(org.springframework.http.MediaType.TEXT_HTML))

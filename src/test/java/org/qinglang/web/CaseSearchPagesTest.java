@@ -157,6 +157,17 @@ class CaseSearchPagesTest {
         String filtered = search("caseworker", get("/staff/cases").param("q", beijing).param("stage", "UNDER_VERIFICATION")
                 .param("office", "北京市委网信办 Beijing CAC"));
         assertThat(filtered).contains(beijing, "核实中", "网络敲诈和有偿删帖").doesNotContain(">UNDER_VERIFICATION<");
+        // Platform and office by their names in the reader's language, not a code or both languages; the
+        // office filter offers the offices of the routing table.
+        String hits = filtered.substring(filtered.indexOf("id=\"hits\""));
+        assertThat(hits).contains(">快看头条<", ">北京市委网信办<").doesNotContain("kuaikan-toutiao<", "Beijing CAC<");
+        assertThat(filtered).contains("<option value=\"北京市委网信办 Beijing CAC\" selected=\"selected\">北京市委网信办</option>",
+                ">上海市委网信办</option>");
+        String english = mvc.perform(get("/staff/cases").param("q", beijing).param("lang", "en")
+                        .with(user("caseworker").roles("case-workers")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english.substring(english.indexOf("id=\"hits\""))).contains(">Kuaikan Toutiao<", ">Beijing CAC<")
+                .doesNotContain("北京");
         assertThat(search("caseworker", get("/staff/cases").param("q", beijing).param("stage", "CLOSED")))
                 .doesNotContain("/staff/cases/" + beijing + "\"");
         // The complainant: found by staff of the case's office, not by Shanghai's case worker.

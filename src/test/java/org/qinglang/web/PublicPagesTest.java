@@ -281,7 +281,7 @@ class PublicPagesTest {
                 }));
         assertThat((String) runtimeService.getVariable(cases.instance(caseNumber).getId(), "platformResponseText"))
                 .contains("✓ 删除违规内容").contains("帖子已删除").contains("已删除帖子")
-                .contains("证据 evidence: DELETE_CONTENT-deleted.png");
+                .contains("证据 Evidence: DELETE_CONTENT-deleted.png");
         assertThat(thanks).contains("报告已收到").contains(caseNumber);
         assertThat(cases.task(caseNumber, "Task_ReviewRectification")).isNotNull();
 

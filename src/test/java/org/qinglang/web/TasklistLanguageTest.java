@@ -203,6 +203,14 @@ class TasklistLanguageTest {
         // Who decided, by name rather than user id.
         assertThat(values.in(zh, "enforcementDecidedBy", "supervisor")).isEqualTo("Fang Wang");
         assertThat(values.in(zh, "enforcementDecidedBy", "someone-unknown")).isEqualTo("someone-unknown");
+        // A platform's report as the system puts it together: the labels in one language, the platform's words kept.
+        String report = labels.bilingual("platform-report.measures") + ":\n✓ " + labels.measure("CLEAR_FOLLOWERS")
+                + " · 2026-01-02 09:30 UTC+8 · 已清空 cleared · " + labels.bilingual("casefile.evidence")
+                + ": CLEAR_FOLLOWERS-proof.png\n\n账号已关闭 Account closed";
+        assertThat(values.in(zh, "platformResponseText", report)).isEqualTo("逐项执行情况：\n✓ 清空粉丝 · 2026-01-02 09:30 UTC+8"
+                + " · 已清空 cleared · 证据：CLEAR_FOLLOWERS-proof.png\n\n账号已关闭 Account closed");
+        assertThat(values.in(en, "platformResponseText", report)).isEqualTo("Measures:\n✓ Clear the follower count"
+                + " · 2026-01-02 09:30 UTC+8 · 已清空 cleared · Evidence: CLEAR_FOLLOWERS-proof.png\n\n账号已关闭 Account closed");
         // What people wrote is theirs, even with a label inside it.
         String written = "该账号 严重 High 违规，请核实";
         assertThat(values.in(en, "description", written)).isEqualTo(written);
