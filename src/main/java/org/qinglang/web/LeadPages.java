@@ -56,8 +56,8 @@ class LeadPages {
         model.addAttribute("origins", STAFF_ORIGINS);
         model.addAttribute("categories", Arrays.asList(ComplaintCategory.values()));
         model.addAttribute("platforms", registeredPlatforms());
-        Map<String, String> links = new LinkedHashMap<>();
-        registeredPlatforms().forEach(p -> links.put(p.getCode(), publicBaseUrl + "/platform/self-inspection/"
+        Map<Platform, String> links = new LinkedHashMap<>();
+        registeredPlatforms().forEach(p -> links.put(p, publicBaseUrl + "/platform/self-inspection/"
                 + p.getCode() + "?token=" + tokens.issue(AccessTokens.Purpose.PLATFORM_SELF_INSPECTION, p.getCode())));
         model.addAttribute("selfInspectionLinks", links);
     }

@@ -72,7 +72,8 @@ class LeadPagesTest {
     void theFormOpensWithTheOriginsAndThePlatformsLinks() throws Exception {
         String page = mvc.perform(get("/staff/leads/new").param("lang", "zh-CN").with(user("caseworker").roles("case-workers")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("媒体暗访", "大排查", "/platform/self-inspection/weiyu-social?token=");
+        assertThat(page).contains("媒体暗访", "大排查", "/platform/self-inspection/weiyu-social?token=")
+                .contains("<strong>微语社区</strong>").doesNotContain("<strong>weiyu-social</strong>");
     }
 
     @Test
