@@ -140,7 +140,7 @@ public class CaseReplies {
     }
 
     private void preserve(Complaint complaint, EvidenceKind kind, String text, List<Attachment> attachments) {
-        complaint.addEvidence(kind, kind.name().toLowerCase() + ".txt", "text/plain; charset=UTF-8",
+        complaint.addEvidence(kind, kind.textFileName(), "text/plain; charset=UTF-8",
                 text.getBytes(StandardCharsets.UTF_8), null);
         for (Attachment attachment : attachments) {
             complaint.addEvidence(kind, attachment.fileName(), attachment.contentType(), attachment.content(),

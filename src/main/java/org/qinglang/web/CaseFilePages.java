@@ -58,6 +58,9 @@ class CaseFilePages {
     /** Evidence shown in the page itself: images and PDFs (their type checked at intake), text. */
     static final Set<String> SHOWN_INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
             "application/pdf");
+    /** Evidence that is someone's answer to the office: its text is shown in the timeline. */
+    private static final Set<org.qinglang.casefile.EvidenceKind> REPLIES = Set.of(
+            org.qinglang.casefile.EvidenceKind.COMPLAINANT_REPLY, org.qinglang.casefile.EvidenceKind.PLATFORM_RESPONSE);
     private static final Set<String> SKIPPED_ACTIVITIES = Set.of("exclusiveGateway", "inclusiveGateway",
             "parallelGateway", "userTask", "multiInstanceBody", "subProcess");
 
@@ -297,8 +300,15 @@ class CaseFilePages {
         entries.add(new Entry(c.getCreatedAt(), "intake", labels.get("casefile.received", locale,
                 labels.get("source." + c.getSource().name(), locale)), c.getContentUrl(), null));
         for (Evidence e : c.getEvidence()) {
+            String detail = e.getFileName() + " · SHA-256 " + e.getSha256();
+            // A reply's own words (by mail or on its page) in the timeline beside the mail it answers, to
+            // whoever may read the evidence.
+            if (personalData && REPLIES.contains(e.getKind()) && e.getContent() != null
+                    && e.getFileName().equals(e.getKind().textFileName())) {
+                detail += "\n\n" + new String(e.getContent(), StandardCharsets.UTF_8);
+            }
             entries.add(new Entry(e.getCreatedAt(), "evidence", labels.get("evidence.kind." + e.getKind().name(), locale),
-                    e.getFileName() + " · SHA-256 " + e.getSha256(), null));
+                    detail, null));
         }
         // Mail to the complainant names them only to staff who may see who complained.
         sentMails.findByCaseNumberOrderById(n).forEach(m -> {

@@ -37,6 +37,8 @@ class CaseFilePagesTest {
     ComplaintRepository complaints;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    org.qinglang.casework.CaseReplies replies;
 
     private String page(String caseNumber, String userId) throws Exception {
         return mvc.perform(get("/staff/cases/" + caseNumber).param("lang", "zh-CN")
@@ -92,6 +94,14 @@ class CaseFilePagesTest {
         assertThat(timeline.indexOf("任务完成")).isLessThan(timeline.indexOf("收到举报"));
         assertThat(withNote.substring(withNote.indexOf("id=\"personal-data-access\""), withNote.indexOf("id=\"custody\"")))
                 .contains("Wei Li (caseworker)");
+
+        // The platform's answer, in its own words, in the timeline: for the office's staff, as its evidence.
+        replies.platformResponded(caseNumber, "已删除该谣言帖子 The post is deleted", java.util.List.of(), java.util.List.of());
+        String answered = page(caseNumber, "caseworker");
+        assertThat(answered.substring(answered.indexOf("id=\"timeline\""))).contains("平台整改报告", "已删除该谣言帖子 The post is deleted");
+        String answeredOtherOffice = page(caseNumber, "caseworker-sh");
+        assertThat(answeredOtherOffice.substring(answeredOtherOffice.indexOf("id=\"timeline\"")))
+                .contains("平台整改报告").doesNotContain("已删除该谣言帖子");
 
         // The public and the unknown case.
         mvc.perform(get("/staff/cases/" + caseNumber).accept(org.springframework.http.MediaType.TEXT_HTML))
