@@ -174,6 +174,8 @@ class CaseFilePages {
                 : labels.get("outcome." + c.getOutcome().name(), locale));
         model.addAttribute("severityLabel", c.getSeverity() == null ? "-"
                 : labels.get("severity." + c.getSeverity(), locale));
+        model.addAttribute("officeLabel", c.getResponsibleOffice() == null ? null
+                : values.in(locale, org.qinglang.process.CaseVariables.RESPONSIBLE_OFFICE, c.getResponsibleOffice()));
         model.addAttribute("platformName", platforms.findById(c.getPlatformCode()).map(p -> p.name(locale))
                 .orElse(c.getPlatformCode()));
         boolean personalData = offices.mayReadPersonalData(staff.getName(), c.getResponsibleOffice(),
@@ -227,7 +229,7 @@ class CaseFilePages {
             StaffNames.OnePage people, Locale locale) {
         List<Custody> chain = new ArrayList<>();
         for (Evidence e : c.getEvidence()) {
-            chain.add(new Custody(e.getCreatedAt(), "-", labels.get("custody.received", locale),
+            chain.add(new Custody(e.getCreatedAt(), null, labels.get("custody.received", locale),
                     e.getFileName() + " · sha256 " + e.getSha256().substring(0, 16) + "…"));
             if (e.getTimestampedAt() != null) {
                 chain.add(new Custody(e.getTimestampedAt(), e.getTimestampAuthority(),

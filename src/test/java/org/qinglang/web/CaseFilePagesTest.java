@@ -62,6 +62,8 @@ class CaseFilePagesTest {
                 .contains("时间均为 Asia/Shanghai").doesNotContain(">RUMOUR<", ">HIGH<")
                 // each mail with its text as it left
                 .contains("Dear 王先生");
+        // The office the routing table chose, in the reader's language.
+        assertThat(all).contains("<dd id=\"office\">北京市委网信办</dd>");
         // What the case waits for now, with the deadline's time.
         assertThat(all.substring(all.indexOf("id=\"waiting\""), all.indexOf("id=\"complaint\"")))
                 .contains("等待平台反馈").contains("截止").doesNotContain("${").doesNotContain("Wait for");
