@@ -497,6 +497,10 @@ class BrowserJourneyTest {
                 .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".names h2.task"), caseNumber));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.claim")));
+        // The task's name links to its case file.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("qinglang-case-file")));
+        wait.until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
+                "return document.getElementById('qinglang-case-file').href;")).endsWith("/staff/cases/" + caseNumber));
     }
 
     /** What Tasklist shows of filters, tasks and the open task's form: the texts that come from models and values. */

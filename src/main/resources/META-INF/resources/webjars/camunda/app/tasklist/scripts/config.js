@@ -23,7 +23,9 @@ export default {
 
   // Qinglang: the webapps' own login view hands over to the staff login page (app/qinglang/one-login.js, shared by the webapps).
   // Camunda Forms' own messages in the reader's language (app/qinglang/form-messages.js).
-  customScripts: ['../qinglang/one-login', '../qinglang/staff-times', '../qinglang/form-messages'],
+  // The open task links to its case file (app/qinglang/case-links.js).
+  customScripts: ['../qinglang/one-login', '../qinglang/staff-times', '../qinglang/form-messages',
+    '../qinglang/case-links'],
 
   // Qinglang: the config.js shipped with Camunda 7.24.0, changed only here:
   // Chinese (locales/zh.json) offered beside English; the browser's first language picks.
