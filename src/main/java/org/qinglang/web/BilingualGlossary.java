@@ -31,9 +31,9 @@ class BilingualGlossary implements BilingualTexts {
 
     private static final Pattern CHINESE = Pattern.compile("[\\u3400-\\u9fff]");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
-    /** A line of a list the system writes: an optional bullet, the label, trailing blanks. */
     /** What separates the parts of a line the system puts together. */
     private static final String SEGMENT = " · ";
+    /** A line of a list the system writes: an optional bullet, the label, trailing blanks. */
     private static final Pattern LINE = Pattern.compile("^(\\s*(?:[-*•✓✗]\\s+)?)(.*?)(\\s*)$");
     /** Values that name a member of staff by user id: shown by the name the user has. */
     private static final Set<String> WHO = Set.of(CaseVariables.ENFORCEMENT_DECIDED_BY);
@@ -153,7 +153,10 @@ class BilingualGlossary implements BilingualTexts {
             Matcher parts = LINE.matcher(line);
             String label = parts.matches() ? half(parts.group(2), chinese) : null;
             if (label == null && parts.matches()) {
-                label = segments(parts.group(2), chinese);
+                // Only the lines the system marks as a measure's report are taken apart.
+                String mark = parts.group(1).strip();
+                label = mark.equals("✓") || mark.equals("✗") ? segments(parts.group(2), chinese)
+                        : parts.group(2).endsWith(":") ? labelled(parts.group(2), chinese) : null;
             }
             if (label != null) {
                 shown.append(parts.group(1)).append(label).append(parts.group(3));
@@ -167,14 +170,14 @@ class BilingualGlossary implements BilingualTexts {
     }
 
     /**
-     * A line the system puts together of parts ("✓ 关闭账号 Close the account · 2026-01-02 09:30 UTC+8 ·
-     * note · 证据 Evidence: a.png"): each part that is a known label, or begins with one before a
-     * colon, in the reader's language; the other parts (times, what people wrote) as they are. Null
-     * when no part is a label.
+     * A measure's line of a platform's report, put together of parts ("关闭账号 Close the account ·
+     * 2026-01-02 09:30 UTC+8 · note · 证据 Evidence: a.png"): each part that is a known label, or begins
+     * with one before a colon, in the reader's language; the other parts (times, what the platform
+     * wrote) as they are. Null when no part is a label.
      */
     private String segments(String line, boolean chinese) {
-        if (line.length() > LONGEST_LABEL_LINE || !line.contains(SEGMENT)) {
-            return line.endsWith(":") ? labelled(line, chinese) : null;
+        if (line.length() > LONGEST_LABEL_LINE) {
+            return null;
         }
         String[] parts = line.split(Pattern.quote(SEGMENT), -1);
         boolean changed = false;

@@ -214,6 +214,8 @@ class TasklistLanguageTest {
         // What people wrote is theirs, even with a label inside it.
         String written = "该账号 严重 High 违规，请核实";
         assertThat(values.in(en, "description", written)).isEqualTo(written);
+        String writtenInParts = "严重 High · 请核实 please check";
+        assertThat(values.in(en, "description", writtenInParts)).isEqualTo(writtenInParts);
         // A long text with every literal of a pattern in it is read as text, not tried as a label.
         String longText = ("QL-1 x，严重程度y，z登记 QL-1 x, severity y, recorded z ").repeat(400);
         assertThat(values.in(en, "description", longText)).isEqualTo(longText);
