@@ -64,7 +64,7 @@ public class BulkDuplicates {
                     continue;
                 }
                 Task verification = groups.isEmpty() ? null : tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
-                        .taskDefinitionKey("Task_VerifyComplaint").taskCandidateGroupIn(groups).includeAssignedTasks()
+                        .taskDefinitionKey(org.qinglang.process.ProcessIds.TASK_VERIFY_COMPLAINT).taskCandidateGroupIn(groups).includeAssignedTasks()
                         .singleResult();
                 if (verification == null) {
                     refused.put(caseNumber, new CaseRuleViolation.Reason("bulk.not-verifying"));

@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Links to the current page in the other language, keeping its query (e.g. a status token), and who
- * is logged in as staff.
+ * Links to the current page in the other language, keeping its query (e.g. a status token), who
+ * is logged in as staff, and the office's clock the pages give their times by.
  */
 @ControllerAdvice(assignableTypes = {PublicPages.class, AnnouncementPages.class, StatisticsPages.class,
     PlatformResponsePages.class, ModelPages.class, CaseFilePages.class, CaseSearchPages.class, StaffLoginPage.class,
@@ -17,9 +17,32 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class LanguageSwitch {
 
     private final org.qinglang.security.StaffNames staffNames;
+    private final java.time.ZoneId officeZone;
+    private final java.time.format.DateTimeFormatter officeTime;
 
-    LanguageSwitch(org.qinglang.security.StaffNames staffNames) {
+    LanguageSwitch(org.qinglang.security.StaffNames staffNames,
+            @org.springframework.beans.factory.annotation.Value("${qinglang.time-zone:Asia/Shanghai}") String zone) {
         this.staffNames = staffNames;
+        this.officeZone = java.time.ZoneId.of(zone);
+        this.officeTime = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(officeZone);
+    }
+
+    /** The office's time zone ({@code qinglang.time-zone}), in which every page gives its times. */
+    @ModelAttribute("officeZone")
+    java.time.ZoneId officeZone() {
+        return officeZone;
+    }
+
+    /** The day of an instant on the office's calendar: {@code officeDate.format(a.publishedAt)}. */
+    @ModelAttribute("officeDate")
+    java.time.format.DateTimeFormatter officeDate() {
+        return java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.withZone(officeZone);
+    }
+
+    /** Formats an instant as the office's clock shows it: {@code officeTime.format(c.createdAt)}. */
+    @ModelAttribute("officeTime")
+    java.time.format.DateTimeFormatter officeTime() {
+        return officeTime;
     }
 
     @ModelAttribute("switchToEnglish")

@@ -57,12 +57,15 @@ public class PublicPages {
 
     private final org.qinglang.casefile.PersonalDataRetention retention;
     private final org.qinglang.casefile.PersonalDataLog accessLog;
+    private final org.camunda.bpm.engine.HistoryService history;
 
     public PublicPages(IntakeService intake, CaseFiles caseFiles, CaseReplies replies, OutcomeReviews reviews,
             PlatformRepository platforms, AccessTokens tokens, IntakeRateLimiter rateLimiter, Labels labels,
             org.qinglang.mail.SentMailRepository sentMails, org.qinglang.mail.CaseMail caseMail,
             org.qinglang.casefile.ComplaintRepository complaints,
-            org.qinglang.casefile.PersonalDataRetention retention, org.qinglang.casefile.PersonalDataLog accessLog) {
+            org.qinglang.casefile.PersonalDataRetention retention, org.qinglang.casefile.PersonalDataLog accessLog,
+            org.camunda.bpm.engine.HistoryService history) {
+        this.history = history;
         this.retention = retention;
         this.accessLog = accessLog;
         this.sentMails = sentMails;
@@ -142,6 +145,13 @@ public class PublicPages {
         }
     }
 
+    /** When the case's first verification task was opened: the day its verification began. */
+    private java.util.Optional<java.time.Instant> verificationStarted(String caseNumber) {
+        return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey(org.qinglang.process.ProcessIds.TASK_VERIFY_COMPLAINT).orderByHistoricActivityInstanceStartTime().asc()
+                .listPage(0, 1).stream().findFirst().map(task -> task.getStartTime().toInstant());
+    }
+
     @GetMapping("/complaints/{caseNumber}")
     @Transactional(readOnly = true)
     public String status(@PathVariable String caseNumber, @RequestParam(required = false) String token, Model model,
@@ -165,6 +175,7 @@ public class PublicPages {
                 .map(e -> e.getFileName()).toList());
         java.util.Map<String, java.time.Instant> stageDates = new java.util.HashMap<>();
         stageDates.put(CaseStage.RECEIVED.name(), complaint.getCreatedAt());
+        verificationStarted(caseNumber).ifPresent(at -> stageDates.put(CaseStage.UNDER_VERIFICATION.name(), at));
         if (complaint.getNotifiedAt() != null) {
             stageDates.put(CaseStage.PLATFORM_NOTIFIED.name(), complaint.getNotifiedAt());
         }
