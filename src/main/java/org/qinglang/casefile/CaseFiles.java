@@ -19,14 +19,11 @@ public class CaseFiles {
     private final ComplaintRepository complaints;
     private final EntityManager entityManager;
     private final JdbcTemplate jdbc;
-    private final String publicBaseUrl;
 
-    public CaseFiles(ComplaintRepository complaints, EntityManager entityManager, JdbcTemplate jdbc,
-            @org.springframework.beans.factory.annotation.Value("${qinglang.public-base-url}") String publicBaseUrl) {
+    public CaseFiles(ComplaintRepository complaints, EntityManager entityManager, JdbcTemplate jdbc) {
         this.complaints = complaints;
         this.entityManager = entityManager;
         this.jdbc = jdbc;
-        this.publicBaseUrl = publicBaseUrl;
     }
 
     /**
@@ -78,18 +75,6 @@ public class CaseFiles {
     @ModelCallable
     public String platformCode(String caseNumber) {
         return get(caseNumber).getPlatformCode();
-    }
-
-    /** Download links for staff, one per stored item. */
-    public String evidenceLinks(Complaint complaint) {
-        // Evidence added to a stored case gets its id when the session is flushed; a new case's has it.
-        if (complaint.getEvidence().stream().anyMatch(e -> e.getId() == null)) {
-            complaints.flush();
-        }
-        return complaint.getEvidence().stream().filter(e -> e.getId() != null)
-                .map(e -> (e.getFileName() == null ? e.getKind().name() : e.getFileName()) + "  "
-                        + publicBaseUrl + "/staff/evidence/" + e.getId())
-                .collect(Collectors.joining("\n"));
     }
 
     /**

@@ -153,8 +153,7 @@ public class CaseReplies {
             runtimeService.createMessageCorrelation(message)
                     .processInstanceBusinessKey(caseNumber)
                     .setVariables(Map.of(variable, FormCopy.of(text), CaseVariables.EVIDENCE_SUMMARY,
-                            FormCopy.of(CaseFiles.evidenceSummary(complaint, labels)), CaseVariables.EVIDENCE_LINKS,
-                            FormCopy.of(caseFiles.evidenceLinks(complaint))))
+                            FormCopy.of(CaseFiles.evidenceSummary(complaint, labels))))
                     .correlate();
         } catch (MismatchingMessageCorrelationException e) {
             throw new CaseNotAwaitingException(caseNumber, message);

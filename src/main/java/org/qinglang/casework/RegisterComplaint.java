@@ -46,7 +46,6 @@ public class RegisterComplaint implements JavaDelegate {
             }
         }
         execution.setVariable(CaseVariables.EVIDENCE_SUMMARY, FormCopy.of(CaseFiles.evidenceSummary(complaint, labels)));
-        execution.setVariable(CaseVariables.EVIDENCE_LINKS, FormCopy.of(caseFiles.evidenceLinks(complaint)));
         execution.setVariable(CaseVariables.ACCOUNT_HISTORY, FormCopy.of(violationRegister.historySummary(complaint)));
         execution.setVariable(CaseVariables.PLATFORM_OPTIONS, platformOptions());
     }

@@ -15,6 +15,7 @@ public final class CaseVariables {
     public static final String CONTENT_URL = "contentUrl";
     public static final String DESCRIPTION = "description";
     public static final String EVIDENCE_SUMMARY = "evidenceSummary";
+    /** Written by versions before the case file was linked from the forms; kept out of history still. */
     public static final String EVIDENCE_LINKS = "evidenceLinks";
     public static final String ACCOUNT_HISTORY = "accountHistory";
 

@@ -197,6 +197,9 @@ class BrowserJourneyTest {
         assertThat(description.getDomProperty("value")).contains(SCRIPT);
         assertThat(description.getDomProperty("readOnly")).isEqualTo("true");
         assertThat(driver.findElements(By.xpath("//form[contains(@class,'fjs-form')]//script"))).isEmpty();
+        // Evidence is seen in the case file the form links to, not as addresses to copy out of a text box.
+        assertThat((Boolean) ((JavascriptExecutor) driver).executeScript("return Array.from(document.querySelectorAll("
+                + "'.fjs-form textarea, .fjs-form input')).some(f => f.value.includes('/staff/evidence/'));")).isFalse();
         assertNoAlert();
         scrollTo(description);
         screenshot("tasklist-verify-complaint-description");
