@@ -21,6 +21,15 @@ public class Labels {
         return messages.getMessage(key, args, key, locale);
     }
 
+    /**
+     * A case's stage as staff read it: as the complainant reads it, unless staff have words of their
+     * own for it ("waiting for the complainant's information" rather than "for your information").
+     */
+    public String staffStage(String stage, Locale locale) {
+        String own = messages.getMessage("stage.staff." + stage, null, null, locale);
+        return own != null ? own : get("stage." + stage, locale);
+    }
+
     public String bilingual(String key, Object... args) {
         return get(key, CHINESE, args) + " " + get(key, ENGLISH, args);
     }

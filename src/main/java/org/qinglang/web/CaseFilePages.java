@@ -169,7 +169,7 @@ class CaseFilePages {
         model.addAttribute("zone", zone.getId());
         model.addAttribute("time", time);
         model.addAttribute("categoryLabel", labels.get("category." + c.getCategory().name(), locale));
-        model.addAttribute("stageLabel", labels.get("stage." + c.getStage().name(), locale));
+        model.addAttribute("stageLabel", labels.staffStage(c.getStage().name(), locale));
         model.addAttribute("outcomeLabel", c.getOutcome() == null ? null
                 : labels.get("outcome." + c.getOutcome().name(), locale));
         model.addAttribute("severityLabel", c.getSeverity() == null ? "-"

@@ -87,7 +87,7 @@ class CaseSearchPages {
         model.addAttribute("severity", severity);
         model.addAttribute("overdue", overdue);
         model.addAttribute("stages", Arrays.stream(CaseStage.values()).map(s -> new String[] {s.name(),
-                labels.get("stage." + s.name(), locale)}).toList());
+                labels.staffStage(s.name(), locale)}).toList());
         model.addAttribute("severities", java.util.List.of("CRITICAL", "HIGH", "MEDIUM", "LOW").stream()
                 .map(s -> new String[] {s, labels.get("severity." + s, locale)}).toList());
         // The offices the routing table names, and one asked for by a link that the table no longer names.
@@ -105,7 +105,7 @@ class CaseSearchPages {
                     offices.personalDataOffices(staff.getName())), EngineClock.now()).stream().map(hit -> new String[] {
                         hit.caseNumber(), labels.get("category." + hit.category(), locale),
                         platforms.find(hit.platformCode()).map(p -> p.name(locale)).orElse(hit.platformCode()),
-                        hit.accountName() == null ? "-" : hit.accountName(), labels.get("stage." + hit.stage(), locale),
+                        hit.accountName() == null ? "-" : hit.accountName(), labels.staffStage(hit.stage(), locale),
                         hit.severity() == null ? "-" : labels.get("severity." + hit.severity(), locale),
                         hit.responsibleOffice() == null ? "-" : values.in(locale,
                                 org.qinglang.process.CaseVariables.RESPONSIBLE_OFFICE, hit.responsibleOffice()),

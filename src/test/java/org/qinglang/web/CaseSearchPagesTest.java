@@ -157,6 +157,8 @@ class CaseSearchPagesTest {
         String filtered = search("caseworker", get("/staff/cases").param("q", beijing).param("stage", "UNDER_VERIFICATION")
                 .param("office", "北京市委网信办 Beijing CAC"));
         assertThat(filtered).contains(beijing, "核实中", "网络敲诈和有偿删帖").doesNotContain(">UNDER_VERIFICATION<");
+        // Stages in staff's words: the complainant is "您" only on their own page.
+        assertThat(filtered).contains(">等待举报人补充材料</option>").doesNotContain("等待您补充材料");
         // Platform and office by their names in the reader's language, not a code or both languages; the
         // office filter offers the offices of the routing table.
         String hits = filtered.substring(filtered.indexOf("id=\"hits\""));
