@@ -42,6 +42,9 @@ class OfficeChoices {
     private List<String> read(String definitionId) {
         Set<String> offices = new LinkedHashSet<>();
         var decision = repository.getDmnModelInstance(definitionId).getModelElementById(ROUTING_DECISION);
+        if (decision == null) {
+            return List.of();
+        }
         for (DecisionTable table : decision.getChildElementsByType(DecisionTable.class)) {
             List<Output> outputs = new ArrayList<>(table.getOutputs());
             int column = outputs.stream().map(Output::getName).toList().indexOf(CaseVariables.RESPONSIBLE_OFFICE);
