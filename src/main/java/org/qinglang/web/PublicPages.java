@@ -163,8 +163,16 @@ public class PublicPages {
         model.addAttribute("outcomeLabel", complaint.getOutcome() == null ? null
                 : labels.get("outcome." + complaint.getOutcome().name(), locale));
         model.addAttribute("categoryLabel", labels.get("category." + complaint.getCategory().name(), locale));
-        model.addAttribute("stages", List.of(CaseStage.RECEIVED, CaseStage.UNDER_VERIFICATION,
+        // The stages every case passes, and a detour where the case is on one now (waiting for the
+        // complainant, escalated), so the page always marks where it is.
+        List<CaseStage> stages = new java.util.ArrayList<>(List.of(CaseStage.RECEIVED, CaseStage.UNDER_VERIFICATION,
                 CaseStage.PLATFORM_NOTIFIED, CaseStage.UNDER_REVIEW, CaseStage.CLOSED));
+        if (complaint.getStage() == CaseStage.AWAITING_INFORMATION) {
+            stages.add(2, CaseStage.AWAITING_INFORMATION);
+        } else if (complaint.getStage() == CaseStage.ESCALATED) {
+            stages.add(stages.size() - 1, CaseStage.ESCALATED);
+        }
+        model.addAttribute("stages", stages);
         model.addAttribute("canAddInformation", complaint.getStage() == CaseStage.AWAITING_INFORMATION);
         // What the complainant reported and was sent, each stage with its date, and what is asked of them.
         model.addAttribute("platformName", platforms.findById(complaint.getPlatformCode()).map(p -> p.name(locale))

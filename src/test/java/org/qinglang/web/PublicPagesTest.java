@@ -204,7 +204,8 @@ class PublicPagesTest {
         assertThat(page).contains("What you reported", "https://weiyu.example/p/status-" + unique, "screenshot.png",
                 "What we sent you", "The case worker asks:", "请补充截图", "for=\"information-files\"");
         assertThat(page).containsPattern("<span>Received</span>\\s*<time>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}</time>")
-                .containsPattern("<span>Under verification</span>\\s*<time>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}</time>");
+                .containsPattern("<span>Under verification</span>\\s*<time>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}</time>")
+                .containsPattern("<li class=\"current\"><span>Waiting for your additional information</span>");
         cases.runDueJobs(caseNumber);
         assertThat(TestMail.to(mail, "wang@mail.example")).anySatisfy(m -> assertThat(TestMail.body(m))
                 .contains("/complaints/" + caseNumber + "?token="));
