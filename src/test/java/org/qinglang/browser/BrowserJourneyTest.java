@@ -282,7 +282,9 @@ class BrowserJourneyTest {
         logIn("caseworker");
         openTask(review);
         claim(review, "caseworker");
-        assertThat(formField("平台反馈").getDomProperty("value")).contains("✓ 关闭账号", "CLOSE_ACCOUNT-browser-evidence.png");
+        // The system's words in the report in Chinese, the platform's own as it wrote them.
+        assertThat(formField("平台反馈").getDomProperty("value")).contains("逐项执行情况：", "✓ 关闭账号 · ",
+                "证据：CLOSE_ACCOUNT-browser-evidence.png", "已执行 Done").doesNotContain("Close the account", "Evidence:");
         check(formField("整改到位"));
         type(formField("审核意见"), "逐项核实已执行 Each measure checked");
         screenshot("tasklist-review-rectification");
