@@ -54,7 +54,7 @@ class EmbeddedDefaultTest {
         String caseNumber = cases.submit(ComplaintCategory.RUMOUR, "zhidao-forum",
                 "https://zhidao-forum.example/t/" + System.nanoTime(), "rumour_mill").caseNumber();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> taskService.createTaskQuery()
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60)).until(() -> taskService.createTaskQuery()
                 .processInstanceBusinessKey(caseNumber).taskDefinitionKey("Task_VerifyComplaint").count() == 1);
 
         Session session = Session.getInstance(new Properties());
@@ -83,7 +83,7 @@ class EmbeddedDefaultTest {
         complaint.setText("有人造谣：" + url, "GB18030");
         Transport.send(complaint, complaint.getAllRecipients());
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> complaints.search(ComplaintSource.EMAIL, null,
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60)).until(() -> complaints.search(ComplaintSource.EMAIL, null,
                 PageRequest.of(0, 100)).getContent().stream().anyMatch(c -> c.getContentUrl().equals(url)));
     }
 

@@ -163,7 +163,7 @@ final class ApplicationNode implements AutoCloseable {
 
     /** The same, asking as often as given (a start-up benchmark asks often). */
     ApplicationNode awaitUp(Duration pollInterval) {
-        await(name + " healthy").atMost(STARTUP).pollInterval(pollInterval).until(() -> {
+        await(name + " healthy").dontCatchUncaughtExceptions().atMost(STARTUP).pollInterval(pollInterval).until(() -> {
             if (!process.isAlive()) {
                 throw new AssertionError(name + " ended with " + process.exitValue() + ":\n" + logTail());
             }

@@ -86,7 +86,7 @@ class KillDuringIntakeTest {
                     assertEveryAcceptedComplaintStoredOnce(run, accepted, cutOff, urls);
                     assertOneProcessInstancePerComplaint(database, urls.keySet());
 
-                    await("every case at verification").atMost(Duration.ofMinutes(3))
+                    await("every case at verification").dontCatchUncaughtExceptions().atMost(Duration.ofMinutes(3))
                             .pollInterval(Duration.ofSeconds(1)).until(() -> {
                                 failOnIncidents(database);
                                 return casesAtVerification(database).keySet().containsAll(urls.keySet());
@@ -95,7 +95,7 @@ class KillDuringIntakeTest {
                             .allSatisfy((caseNumber, tasks) -> assertThat(tasks).isEqualTo(1L));
                     assertThat(database.count("SELECT count(*) FROM act_ru_incident")).isZero();
 
-                    await("every acknowledgement sent").atMost(Duration.ofMinutes(2))
+                    await("every acknowledgement sent").dontCatchUncaughtExceptions().atMost(Duration.ofMinutes(2))
                             .pollInterval(Duration.ofSeconds(1))
                             .until(() -> database.count("SELECT count(*) FROM mail_outbox") == 0);
                     int duplicates = assertAcknowledgedOnce(database, mail, urls.keySet());

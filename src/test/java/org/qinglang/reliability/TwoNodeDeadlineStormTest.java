@@ -57,14 +57,14 @@ class TwoNodeDeadlineStormTest {
                     Parallel.run(CASES, CLIENTS, i -> cases.put(i, Complaints.caseNumber(nodes.get(i % 2)
                             .send("POST", "/api/complaints", Complaints.json(run, i, category(i)), null))));
                     Set<String> caseNumbers = Set.copyOf(cases.values());
-                    await("every case at verification").atMost(Duration.ofMinutes(3))
+                    await("every case at verification").dontCatchUncaughtExceptions().atMost(Duration.ofMinutes(3))
                             .pollInterval(Duration.ofSeconds(1)).until(() -> {
                                 KillDuringIntakeTest.failOnIncidents(database);
                                 return casesAt(database, "Task_VerifyComplaint").size() == CASES;
                             });
 
                     verifyAsSubstantiated(nodes);
-                    await("every case waiting for its platform with reminder and deadline")
+                    await("every case waiting for its platform with reminder and deadline").dontCatchUncaughtExceptions()
                             .atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                                 KillDuringIntakeTest.failOnIncidents(database);
                                 return timers(database).size() == 2 * CASES;
@@ -80,13 +80,13 @@ class TwoNodeDeadlineStormTest {
                             "{\"duedate\":\"" + dueDate + "\",\"cascade\":false}", ApplicationNode.OPERATOR), 204));
                     long lead = moment.getTime() - System.currentTimeMillis();
 
-                    await("every case at enforcement").atMost(Duration.ofMinutes(3))
+                    await("every case at enforcement").dontCatchUncaughtExceptions().atMost(Duration.ofMinutes(3))
                             .pollInterval(Duration.ofSeconds(1)).until(() -> {
                                 KillDuringIntakeTest.failOnIncidents(database);
                                 return casesAt(database, "Task_DecideEnforcement").size() == CASES;
                             });
                     long stormOver = System.currentTimeMillis() - moment.getTime();
-                    await("no job of the cases still running").atMost(Duration.ofMinutes(1))
+                    await("no job of the cases still running").dontCatchUncaughtExceptions().atMost(Duration.ofMinutes(1))
                             .pollInterval(Duration.ofMillis(500)).until(() -> database.count("SELECT count(*) "
                                     + "FROM act_ru_job WHERE lock_owner_ IS NOT NULL") == 0);
 
@@ -96,7 +96,7 @@ class TwoNodeDeadlineStormTest {
                     assertNoJobRanTwice(database, caseNumbers);
                     // A reminder cut short by its deadline may have gone out; until the mail is in
                     // the register and in the mailbox alike, its job may still be finishing.
-                    await("mail register and mailbox agree").atMost(Duration.ofSeconds(30))
+                    await("mail register and mailbox agree").dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30))
                             .pollInterval(Duration.ofMillis(500))
                             .untilAsserted(() -> assertEachNoticeSentOnce(database, mail, cases));
                     Map<String, Long> byHost = stormJobsByHost(database);

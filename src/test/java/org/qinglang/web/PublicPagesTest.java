@@ -175,7 +175,7 @@ class PublicPagesTest {
         assertThat(unknown).contains("id=\"lookup-sent\"");
         assertThat(right).contains("id=\"lookup-sent\"");
         cases.runDueJobs(caseNumber);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+        org.awaitility.Awaitility.await().dontCatchUncaughtExceptions().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(TestMail.to(mail, "wang@mail.example")).filteredOn(m -> TestMail.subject(m)
                         .contains("案件页面链接")).singleElement().satisfies(m -> assertThat(TestMail.body(m))
                         .contains("/complaints/" + caseNumber + "?token=")));

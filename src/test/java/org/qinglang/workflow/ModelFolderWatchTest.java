@@ -62,7 +62,7 @@ class ModelFolderWatchTest {
         Files.writeString(TRIAGE, shipped.substring(0, shipped.length() / 2));
         Files.writeString(TRIAGE, ModelFolders.withHighSeverityDeadline(shipped, "P2D"));
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(highSeverityDeadline()).isEqualTo("P2D"));
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(highSeverityDeadline()).isEqualTo("P2D"));
         assertThat(deadlineTableVersion()).isEqualTo(version + 1);
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments + 1);
         assertThat(audit.findAllByOrderByOccurredAtDescIdDesc(PageRequest.of(0, 1)).get(0)).satisfies(entry -> {
@@ -76,7 +76,7 @@ class ModelFolderWatchTest {
         Files.writeString(TRIAGE, ModelFolders.withHighSeverityDeadline(shipped, "PT12H")
                 .replace(" camunda:historyTimeToLive=\"1825\"", ""), StandardCharsets.UTF_8);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> audit.findAllByOrderByOccurredAtDescIdDesc(
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60)).until(() -> audit.findAllByOrderByOccurredAtDescIdDesc(
                 PageRequest.of(0, 1)).get(0).getAction() == ModelAudit.Action.REFUSED);
         assertThat(audit.findAllByOrderByOccurredAtDescIdDesc(PageRequest.of(0, 1)).get(0).getDetails())
                 .contains("model.problem.no-history-ttl");
@@ -85,7 +85,7 @@ class ModelFolderWatchTest {
 
         // Saving the shipped table again brings its deadline back.
         Files.writeString(TRIAGE, shipped);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(highSeverityDeadline()).isEqualTo("P3D"));
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(highSeverityDeadline()).isEqualTo("P3D"));
         assertThat(deadlineTableVersion()).isEqualTo(version + 2);
     }
 }
