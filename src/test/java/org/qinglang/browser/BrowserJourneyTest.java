@@ -152,7 +152,8 @@ class BrowserJourneyTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        wait = new WebDriverWait(driver, WAIT);
+        // Looks again every 100 ms (Selenium's default is every half second, most of it spent idle).
+        wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(100));
         Files.createDirectories(SCREENSHOTS);
         try (var old = Files.newDirectoryStream(SCREENSHOTS)) {
             for (Path file : old) {
