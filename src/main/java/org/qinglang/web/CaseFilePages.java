@@ -166,8 +166,6 @@ class CaseFilePages {
         StaffNames.OnePage people = staffNames.forOnePage();
         model.addAttribute("c", c);
         model.addAttribute("people", people);
-        model.addAttribute("zone", zone.getId());
-        model.addAttribute("time", time);
         model.addAttribute("categoryLabel", labels.get("category." + c.getCategory().name(), locale));
         model.addAttribute("stageLabel", labels.staffStage(c.getStage().name(), locale));
         model.addAttribute("outcomeLabel", c.getOutcome() == null ? null

@@ -29,7 +29,6 @@ class CaseSearchPages {
     private final org.qinglang.common.BilingualTexts values;
     private final Labels labels;
     private final DateTimeFormatter time;
-    private final ZoneId zone;
 
     CaseSearchPages(CaseSearch search, org.qinglang.casework.BulkClaims claims,
             org.qinglang.casework.BulkDuplicates duplicates, StaffOffices offices,
@@ -44,8 +43,7 @@ class CaseSearchPages {
         this.duplicates = duplicates;
         this.offices = offices;
         this.labels = labels;
-        this.zone = ZoneId.of(zone);
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(this.zone);
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(zone));
     }
 
     /** Claims the open tasks of the cases ticked in the results, for the user, and says what happened. */
@@ -98,7 +96,6 @@ class CaseSearchPages {
         model.addAttribute("offices", officeValues.stream().map(o -> new String[] {o,
                 values.in(locale, org.qinglang.process.CaseVariables.RESPONSIBLE_OFFICE, o)}).toList());
         model.addAttribute("asked", asked);
-        model.addAttribute("zone", zone.getId());
         if (asked) {
             // Platforms and offices by the names the reader reads, not their codes or both languages.
             model.addAttribute("hits", search.find(new CaseSearch.Query(q, stageFilter, office, severity, overdue,

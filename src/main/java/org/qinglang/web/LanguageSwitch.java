@@ -19,12 +19,14 @@ class LanguageSwitch {
     private final org.qinglang.security.StaffNames staffNames;
     private final java.time.ZoneId officeZone;
     private final java.time.format.DateTimeFormatter officeTime;
+    private final java.time.format.DateTimeFormatter officeDate;
 
     LanguageSwitch(org.qinglang.security.StaffNames staffNames,
             @org.springframework.beans.factory.annotation.Value("${qinglang.time-zone:Asia/Shanghai}") String zone) {
         this.staffNames = staffNames;
         this.officeZone = java.time.ZoneId.of(zone);
         this.officeTime = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(officeZone);
+        this.officeDate = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.withZone(officeZone);
     }
 
     /** The office's time zone ({@code qinglang.time-zone}), in which every page gives its times. */
@@ -36,7 +38,7 @@ class LanguageSwitch {
     /** The day of an instant on the office's calendar: {@code officeDate.format(a.publishedAt)}. */
     @ModelAttribute("officeDate")
     java.time.format.DateTimeFormatter officeDate() {
-        return java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.withZone(officeZone);
+        return officeDate;
     }
 
     /** Formats an instant as the office's clock shows it: {@code officeTime.format(c.createdAt)}. */
