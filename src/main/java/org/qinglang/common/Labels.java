@@ -49,6 +49,15 @@ public class Labels {
 
     /** Measures as people read them in forms and mail: one "- label" a line, in both languages. */
     public String measureList(java.util.Collection<String> codes) {
-        return codes.stream().map(code -> "- " + measure(code)).collect(java.util.stream.Collectors.joining("\n"));
+        return list(codes, this::measure);
+    }
+
+    /** The same list in one language, for a page. */
+    public String measureList(java.util.Collection<String> codes, Locale locale) {
+        return list(codes, code -> get("measure." + code, locale));
+    }
+
+    private static String list(java.util.Collection<String> codes, java.util.function.Function<String, String> label) {
+        return codes.stream().map(code -> "- " + label.apply(code)).collect(java.util.stream.Collectors.joining("\n"));
     }
 }

@@ -344,9 +344,8 @@ class CaseFilePages {
                     timeInZone(c.getRectificationDueAt()), null));
         }
         decisions.findByCaseNumberOrderByEscalationLevel(n).forEach(d -> entries.add(new Entry(d.getDecidedAt(),
-                "decision", labels.get("casefile.decision", locale, d.getEscalationLevel()), MeasureCodes.parse(d.getMeasures()).stream()
-                        .map(code -> "- " + labels.get("measure." + code, locale))
-                        .collect(java.util.stream.Collectors.joining("\n")) + (d.isRevoked() ? " · " + labels.get("casefile.revoked",
+                "decision", labels.get("casefile.decision", locale, d.getEscalationLevel()), labels.measureList(
+                        MeasureCodes.parse(d.getMeasures()), locale) + (d.isRevoked() ? " · " + labels.get("casefile.revoked",
                         locale) : ""), people.of(d.getDecidedBy()))));
         documents.findByCase(n).forEach(d -> entries.add(new Entry(d.getIssuedAt(), "document",
                 labels.get("casefile.document", locale, d.getDocumentNumber()), null, null)));
